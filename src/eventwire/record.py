@@ -1,0 +1,115 @@
+"""The `eventwire/1` record: typed dataclasses that serialise to the documented JSON contract.
+
+Every stage returns plain values; only the pipeline assembles them into these types, so the
+contract (``docs/schema.md``, ``schema/eventwire-1.json``) is written down in exactly one place.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+SCHEMA = "eventwire/1"
+
+Span = tuple[int, int]
+ActorKind = Literal["person", "organization", "country", "group"]
+PlaceKind = Literal["country", "admin1", "city", "site", "region", "water", "other"]
+TimeKind = Literal["date", "time", "duration", "set"]
+
+
+@dataclass(slots=True)
+class Producer:
+    eventwire: str
+    model: str
+    gazetteer: str
+
+
+@dataclass(slots=True)
+class Document:
+    id: str
+    content_hash: str
+    title: str | None
+    source: str | None
+    url: str | None
+    published: str | None
+    published_at: str | None
+    language: str
+    text: str
+
+
+@dataclass(slots=True)
+class Role:
+    text: str
+    span: Span
+
+
+@dataclass(slots=True)
+class Actor:
+    id: str
+    name: str
+    kind: ActorKind
+    aliases: list[str] = field(default_factory=list)
+    country: str | None = None
+    sector: str | None = None
+    roles: list[Role] = field(default_factory=list)
+    mentions: list[Span] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Place:
+    id: str
+    name: str
+    kind: PlaceKind
+    country: str | None
+    admin1: str | None
+    lat: float | None
+    lon: float | None
+    geonameid: int | None
+    mentions: list[Span] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Time:
+    id: str
+    text: str
+    value: str
+    kind: TimeKind
+    precision: str | None
+    mod: str | None
+    span: Span
+
+
+@dataclass(slots=True)
+class Warning:  # noqa: A001 - the record field is called "warnings"
+    code: str
+    message: str
+
+
+@dataclass(slots=True)
+class Record:
+    producer: Producer
+    document: Document
+    actors: list[Actor] = field(default_factory=list)
+    places: list[Place] = field(default_factory=list)
+    times: list[Time] = field(default_factory=list)
+    statements: list[dict[str, Any]] = field(default_factory=list)
+    events: list[dict[str, Any]] = field(default_factory=list)
+    warnings: list[Warning] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain JSON-ready dict with the key order of the schema (spans become lists)."""
+        data = asdict(self)
+        return {"schema": SCHEMA, **_lists(data)}
+
+    def to_json(self, indent: int | None = None) -> str:
+        """Deterministic JSON: the same input gives byte-identical output."""
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+
+def _lists(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _lists(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_lists(v) for v in value]
+    return value
