@@ -1,0 +1,265 @@
+"""Actors: one record per real-world person, organisation, state or group of a story.
+
+Built from the typed mentions (``mentions.py``): people are merged by name (a bare surname joins
+the full name it ends), pronouns by ``coref.py``, states by ISO code (so "Moscow launched" and
+"Russia" are one actor), organisations by name or IGO alias, and collective actors ("Ukrainian
+and US officials", "the Russian defence ministry") come from institution nouns with a country
+modifier. Countries and sectors come from roles, demonyms, capitals and seats of power, and from
+the possessor's own affiliation ("the president's envoy" shares the president's country).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from spacy.tokens import Doc, Token
+
+from . import record
+from .coref import resolve_pronouns
+from .gazetteer import Gazetteer, get_gazetteer
+from .lexicon import read_tsv
+from .mentions import Mention
+from .roles import RoleSpan, role_spans, title_sector
+
+_SECTOR_WORDS = {"defence": "MIL", "defense": "MIL", "military": "MIL", "armed": "MIL", "army": "MIL",
+                 "police": "COP", "intelligence": "SPY", "security": None}
+
+
+@dataclass(slots=True)
+class _Draft:
+    key: str
+    kind: str
+    name: str
+    first: int
+    surfaces: list[str] = field(default_factory=list)
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+    roles: list[RoleSpan] = field(default_factory=list)
+    country: str | None = None
+    sector: str | None = None
+    possessors: list[str] = field(default_factory=list)  # person keys in the roles ("X's envoy")
+
+
+@cache
+def _institutions() -> dict[str, tuple[str, str]]:
+    return {h.lower(): (k, s) for h, k, s in read_tsv("actors/institutions.tsv", 3)}
+
+
+@cache
+def _igos() -> dict[str, tuple[str, str]]:
+    """alias or name (lower-case) -> (canonical name, sector)."""
+    table: dict[str, tuple[str, str]] = {}
+    for name, aliases, sector in read_tsv("actors/igos.tsv", 3):
+        for alias in [name, *filter(None, aliases.split("|"))]:
+            table[_norm(alias)] = (name, sector)
+    return table
+
+
+def _norm(text: str) -> str:
+    text = re.sub(r"^the\s+", "", text.strip(), flags=re.I)
+    return text.replace("’", "'").lower()
+
+
+def build_actors(doc: Doc, mentions: list[Mention], gaz: Gazetteer | None = None) -> list[record.Actor]:
+    """Merge mentions into actors, numbered ``A1…`` by first mention."""
+    gaz = gaz or get_gazetteer()
+    drafts: dict[str, _Draft] = {}
+    person_at: dict[int, str] = {}
+    used_in_groups = _groups(doc, mentions, drafts, gaz)
+
+    surname_owner = _surname_owners(mentions)
+    for m in mentions:
+        if m.type == "person":
+            key = "P:" + surname_owner.get(m.text, m.text)
+            d = _draft(drafts, key, "person", surname_owner.get(m.text, m.text), m)
+            person_at.update({i: key for i in range(m.tok_start, m.tok_end)})
+            d.roles.extend(r for r in role_spans(doc, m.tok_start, m.tok_end)
+                           if all(r.start != o.start for o in d.roles))
+        elif m.type == "state" and m.country and (m.start, m.end) not in used_in_groups:
+            entry = gaz.country_by_iso3(m.country)
+            name = entry.name if entry else m.text
+            d = _draft(drafts, "C:" + m.country, "country", name, m)
+            d.country = m.country
+            d.sector = "GOV"
+        elif m.type == "organization" and (m.start, m.end) not in used_in_groups:
+            igo = _igos().get(_norm(m.text))
+            name = igo[0] if igo else re.sub(r"^the\s+", "", m.text, flags=re.I)
+            d = _draft(drafts, "O:" + _norm(name), "organization", name, m)
+            if igo:
+                d.country, d.sector = "IGO", igo[1] if igo[1] != "IGO" else "IGO"
+            else:
+                d.country = d.country or m.country
+        elif m.type == "demonym" and m.country and _stands_alone(doc[m.tok_start]):
+            name = m.text
+            d = _draft(drafts, f"G:{m.country}:{m.text.lower()}", "group", name, m)
+            d.country, d.sector = m.country, "CVL"
+
+    for tok_i, key in resolve_pronouns(doc, person_at).items():
+        tok = doc[tok_i]
+        drafts[key].mentions.append((tok.idx, tok.idx + len(tok)))
+    _person_affiliations(doc, drafts, mentions, gaz)
+    return _finish(drafts)
+
+
+def _surname_owners(mentions: list[Mention]) -> dict[str, str]:
+    """Bare surname -> the full name it ends (the first full name wins for shared surnames)."""
+    owners: dict[str, str] = {}
+    for m in mentions:
+        if m.type == "person" and " " in m.text:
+            owners.setdefault(m.text.split()[-1], m.text)
+            owners.setdefault(m.text, m.text)
+    return owners
+
+
+def _draft(drafts: dict[str, _Draft], key: str, kind: str, name: str, m: Mention) -> _Draft:
+    d = drafts.get(key)
+    if d is None:
+        d = drafts[key] = _Draft(key=key, kind=kind, name=name, first=m.start)
+    if len(name) > len(d.name) and kind == "person":
+        d.name = name
+    d.surfaces.append(m.text)
+    d.mentions.append((m.start, m.end))
+    d.first = min(d.first, m.start)
+    return d
+
+
+def _stands_alone(tok: Token) -> bool:
+    """A plural demonym used as a noun: "millions of Ukrainians", "Americans say"."""
+    return tok.tag_ in {"NNPS", "NNS"} or (tok.text.endswith("s") and tok.dep_ not in {"amod", "compound"})
+
+
+def _groups(doc: Doc, mentions: list[Mention], drafts: dict[str, _Draft], gaz: Gazetteer) -> set[tuple[int, int]]:
+    """Collective actors headed by an institution noun; returns the modifier spans they consumed."""
+    by_token = {i: m for m in mentions for i in range(m.tok_start, m.tok_end)}
+    used: set[tuple[int, int]] = set()
+    for tok in doc:
+        match = _institution_at(doc, tok)
+        if match is None:
+            continue
+        begin, (kind, sector) = match
+        if tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ in {"NOUN", "PROPN"} and doc[tok.i + 1].dep_ == "compound":
+            continue  # "state TV channel": the head is further right
+        head_text = doc[begin : tok.i + 1].text
+        for mod in _modifiers(tok, begin):
+            m = by_token.get(mod.i)
+            if m is None or m.type not in {"demonym", "state", "place", "organization"}:
+                continue
+            country = m.country or (_org_country(m, gaz) if m.type == "organization" else None)
+            if m.type == "organization" and not country:
+                label = f"{m.text} {head_text}"
+                key = f"G:{_norm(label)}"
+            elif country:
+                label = f"{m.text} {head_text}" if m.type == "demonym" else f"{_adjectival(m, gaz)} {head_text}"
+                key = f"G:{country}:{head_text.lower()}"
+            else:
+                continue
+            span_start = min(m.start, doc[begin].idx)
+            fake = Mention(span_start, tok.idx + len(tok), doc.text[span_start : tok.idx + len(tok)],
+                           "organization", m.tok_start, tok.i + 1, country)
+            d = _draft(drafts, key, kind, label, fake)
+            d.country = d.country or country
+            d.sector = _sector_of(doc[begin : tok.i + 1].text, sector)
+            used.add((m.start, m.end))
+    return used
+
+
+def _org_country(m: Mention, gaz: Gazetteer) -> str | None:
+    return m.country
+
+
+def _adjectival(m: Mention, gaz: Gazetteer) -> str:
+    """"Kyiv's armed forces" keeps its surface; a bare "US officials" stays "US officials"."""
+    return m.text
+
+
+def _sector_of(head_phrase: str, default: str) -> str:
+    for word in head_phrase.lower().split():
+        if _SECTOR_WORDS.get(word):
+            return _SECTOR_WORDS[word] or default
+    return default
+
+
+def _institution_at(doc: Doc, tok: Token) -> tuple[int, tuple[str, str]] | None:
+    """Longest institution phrase ending at ``tok``: (first token index, (kind, sector))."""
+    table = _institutions()
+    for width in (3, 2, 1):
+        begin = tok.i - width + 1
+        if begin < 0:
+            continue
+        phrase = doc[begin : tok.i + 1].text.lower().replace("’", "'")
+        if phrase in table:
+            return begin, table[phrase]
+    return None
+
+
+def _modifiers(head: Token, begin: int) -> list[Token]:
+    """Name tokens modifying an institution noun, with their coordinations."""
+    out: list[Token] = []
+    for child in head.children:
+        if child.i >= begin or child.dep_ not in {"amod", "compound", "poss", "nmod", "npadvmod"}:
+            continue
+        out.append(child)
+        out.extend(t for t in child.conjuncts if t.i < head.i)
+    for t in doc_range(head, begin):
+        if t not in out and t.dep_ in {"amod", "compound"} and t.head.i in {c.i for c in out}:
+            out.append(t)
+    return sorted(out, key=lambda t: t.i)
+
+
+def doc_range(head: Token, begin: int) -> list[Token]:
+    return [t for t in head.doc[max(0, head.i - 6) : begin]]
+
+
+def _person_affiliations(doc: Doc, drafts: dict[str, _Draft], mentions: list[Mention], gaz: Gazetteer) -> None:
+    """Country and sector of people from their roles, then from the people their roles name."""
+    by_token = {i: m for m in mentions for i in range(m.tok_start, m.tok_end)}
+    surname_owner = _surname_owners(mentions)
+    for d in drafts.values():
+        if d.kind != "person":
+            continue
+        for role in d.roles:
+            for i in range(role.tok_start, role.tok_end):
+                m = by_token.get(i)
+                if m is None:
+                    continue
+                if m.type == "person":
+                    d.possessors.append("P:" + surname_owner.get(m.text, m.text))
+                elif m.country and d.country is None:
+                    d.country = m.country
+                elif m.type == "organization" and m.text in {k for k in _igos()}:
+                    d.country = "IGO"
+            if d.sector is None:
+                inst = _institution_in(doc, role)
+                d.sector = inst or title_sector(role.text)
+    for _ in range(2):  # possessor affiliation, two hops ("the envoy of the president's aide")
+        for d in drafts.values():
+            for key in d.possessors:
+                owner = drafts.get(key)
+                if owner is not None and owner is not d:
+                    d.country = d.country or owner.country
+                    owner.country = owner.country or d.country
+
+
+def _institution_in(doc: Doc, role: RoleSpan) -> str | None:
+    for i in range(role.tok_end - 1, role.tok_start - 1, -1):
+        hit = _institution_at(doc, doc[i])
+        if hit is not None and hit[0] >= role.tok_start and hit[1][1] not in {"GOV", "CVL"}:
+            return _sector_of(doc[hit[0] : i + 1].text, hit[1][1])
+    return None
+
+
+def _finish(drafts: dict[str, _Draft]) -> list[record.Actor]:
+    ordered = sorted(drafts.values(), key=lambda d: (d.first, d.key))
+    actors = []
+    for n, d in enumerate(ordered, 1):
+        seen = {d.name}
+        aliases = [s for s in d.surfaces if not (s in seen or seen.add(s))]  # type: ignore[func-returns-value]
+        roles = sorted({(r.text, r.start, r.end) for r in d.roles}, key=lambda r: r[1])
+        actors.append(record.Actor(
+            id=f"A{n}", name=d.name, kind=d.kind,  # type: ignore[arg-type]
+            aliases=aliases, country=d.country, sector=d.sector,
+            roles=[record.Role(text, (s, e)) for text, s, e in roles],
+            mentions=sorted(set(d.mentions)),
+        ))
+    return actors

@@ -1,0 +1,17 @@
+"""The ``eventwire`` command line: thin commands over the Python API (``eventwire.extract_many`` …)."""
+
+from __future__ import annotations
+
+import click
+
+from .. import __version__
+from .extract import extract_command
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="eventwire")
+def main() -> None:
+    """eventwire: news stories in, structured and sourced event data out."""
+
+
+main.add_command(extract_command)

@@ -1,0 +1,91 @@
+"""``eventwire extract``: stories in, ``eventwire/1`` records out (JSON, JSONL or a readable table)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from collections.abc import Iterator
+
+import click
+
+from ..errors import EventwireError
+from ..ingest import RawStory, ReadFailure, read_paths
+from ..nlp import DEFAULT_MODEL
+from ..pipeline import Failure, extract_many
+from ..record import Record
+from .render import print_table
+
+
+def _date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date: use YYYY-MM-DD") from None
+
+
+@click.command("extract")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--date", "published", callback=_date, metavar="YYYY-MM-DD",
+              help="Publication date; wins over a file's own date header or JSONL 'published'.")
+@click.option("--format", "fmt", type=click.Choice(["json", "jsonl", "table"]), default="json", show_default=True)
+@click.option("--model", default=DEFAULT_MODEL, show_default=True, help="Installed spaCy English pipeline to use.")
+@click.option("--raw", is_flag=True, help="Keep the text exactly as given (no header, sign-off or boilerplate removal).")
+def extract_command(paths: tuple[str, ...], published: dt.date | None, fmt: str, model: str, raw: bool) -> None:
+    """Extract actors, places and dates from news stories.
+
+    PATH is a .txt, .html, .jsonl or .jsonl.gz file, a folder of them, or - for standard input.
+
+    Example:
+
+        eventwire extract story.txt --format table
+
+        cat stories.jsonl | eventwire extract - --format jsonl --date 2025-12-06
+    """
+    failures = 0
+
+    def stories() -> Iterator[RawStory]:
+        nonlocal failures
+        for item in read_paths(paths):
+            if isinstance(item, ReadFailure):
+                failures += 1
+                _complain(item.origin, item.reason)
+            else:
+                yield item
+
+    written = 0
+    pending: Record | None = None
+    try:
+        for result in extract_many(stories(), clean=not raw, model=model, published=published):
+            if isinstance(result, Failure):
+                failures += 1
+                _complain(result.origin, result.reason)
+                continue
+            written += 1
+            if fmt == "table":
+                print_table(result)
+            elif fmt == "jsonl":
+                click.echo(result.to_json())
+            elif written == 1:
+                pending = result
+            else:
+                if pending is not None:
+                    click.echo("[\n" + pending.to_json(indent=2))
+                    pending = None
+                click.echo(",\n" + result.to_json(indent=2))
+    except EventwireError as exc:
+        raise click.ClickException(str(exc)) from None
+    if fmt == "json":
+        if pending is not None:
+            click.echo(pending.to_json(indent=2))
+        elif written > 1:
+            click.echo("]")
+    if failures:
+        click.echo(f"eventwire: {failures} input(s) failed, {written} stor{'y' if written == 1 else 'ies'} "
+                   "extracted", err=True)
+        sys.exit(1)
+
+
+def _complain(origin: str, reason: str) -> None:
+    click.echo(f"eventwire: {origin}: {reason}", err=True)

@@ -1,0 +1,206 @@
+"""Type every name in a story once: person, organisation, state, place, demonym.
+
+The small spaCy model mislabels names (a surname as ORG, a capital as PERSON) and cannot decide
+metonymy. Both are settled here, once, by general rules over the parsed ``Doc`` and the
+gazetteer, so that later stages never re-decide whether "Moscow" is a city or the Russian state:
+
+* a single-token name that ends a multi-word PERSON name elsewhere in the story is that person;
+* a gazetteer name in a PERSON/ORG slot is a place or state, a demonym tagged GPE is a demonym;
+* a country, capital or seat of power in an agent slot ("Moscow launched", "Washington saying",
+  "Kyiv's aspirations") is the state; in a locative slot ("in Moscow") it is a place.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from typing import Literal
+
+from spacy.tokens import Doc, Span, Token
+
+from .gazetteer import Gazetteer, get_gazetteer
+from .lexicon import read_tsv, read_words
+
+MentionType = Literal["person", "organization", "state", "place", "demonym"]
+
+_NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
+_POSSESSIVE = {"'s", "’s", "'", "’"}
+_AGENT_DEPS = {"nsubj", "nsubjpass", "poss", "dobj", "agent", "conj", "appos", "nmod", "ROOT", "attr"}
+
+
+@dataclass(slots=True)
+class Mention:
+    """One typed name. ``country`` is the ISO alpha-3 code the name itself implies, if any."""
+
+    start: int
+    end: int
+    text: str
+    type: MentionType
+    tok_start: int
+    tok_end: int
+    country: str | None = None
+    # "country", "capital", "seat" for state/place names found in the gazetteer's country tables
+    gpe: str | None = None
+
+    @property
+    def span(self) -> tuple[int, int]:
+        return (self.start, self.end)
+
+
+@cache
+def _locative_preps() -> frozenset[str]:
+    return read_words("actors/locative_prepositions.txt")
+
+
+@cache
+def _target_verbs() -> frozenset[str]:
+    return read_words("actors/target_verbs.txt")
+
+
+@cache
+def _place_nouns() -> frozenset[str]:
+    return read_words("actors/place_nouns.txt")
+
+
+@cache
+def title_words() -> frozenset[str]:
+    """Every word that occurs in a title, lower-cased: used to peel titles off PERSON spans."""
+    return frozenset(w for row in read_tsv("actors/titles.tsv", 2) for w in row[0].split())
+
+
+def find_mentions(doc: Doc, gaz: Gazetteer | None = None) -> list[Mention]:
+    """All name mentions of ``doc``, typed, in text order, without overlaps."""
+    gaz = gaz or get_gazetteer()
+    spans = [_trim(ent) for ent in doc.ents if ent.label_ in _NAME_LABELS]
+    spans = [(s, label) for s, label in spans if s is not None and len(s)]
+    persons = _person_names(s for s, label in spans if label == "PERSON")
+    surnames = {name.split()[-1]: name for name in persons}
+
+    mentions: list[Mention] = []
+    covered: set[int] = set()
+    for span, label in spans:
+        m = _type_span(span, label, surnames, gaz)
+        if m is not None:
+            mentions.append(m)
+            covered.update(range(span.start, span.end))
+    # Surnames the model left untagged ("... praised Kushner") are still that person.
+    for tok in doc:
+        if tok.i not in covered and tok.pos_ == "PROPN" and tok.text in surnames:
+            mentions.append(_mention(doc[tok.i : tok.i + 1], "person"))
+    mentions.sort(key=lambda m: m.start)
+    return mentions
+
+
+def _trim(ent: Span) -> tuple[Span | None, str]:
+    """Drop a leading determiner and a trailing possessive from an entity span."""
+    start, end = ent.start, ent.end
+    doc = ent.doc
+    while start < end and (doc[start].lower_ in {"the", "a", "an"} or doc[start].is_punct):
+        start += 1
+    while end > start and (doc[end - 1].text in _POSSESSIVE or doc[end - 1].is_punct):
+        end -= 1
+    if ent.label_ == "PERSON":
+        # titles the model sometimes swallows: "President Trump", "Mr. Smith"
+        while end - start > 1 and doc[start].lower_ in title_words():
+            start += 1
+    return (doc[start:end] if end > start else None), ent.label_
+
+
+def _person_names(spans: Iterable[Span]) -> list[str]:
+    """Multi-word personal names of the story, used to recognise bare surnames."""
+    return [s.text for s in spans if len(s) >= 2 and s[-1].is_title and not s[-1].is_digit]
+
+
+def _type_span(span: Span, label: str, surnames: dict[str, str], gaz: Gazetteer) -> Mention | None:
+    text = span.text
+    if len(span) == 1 and text in surnames and label != "NORP":
+        return _mention(span, "person")
+    if label == "PERSON":
+        if len(span) == 1 and (gaz.country(text) or gaz.capital_of(text) or _major_place(text, gaz)):
+            return _gpe(span, gaz)
+        return _mention(span, "person")
+    if label == "NORP" or (label == "GPE" and gaz.demonym(text) and not gaz.country(text)):
+        iso = gaz.demonym(text)
+        return _mention(span, "demonym", country=iso)
+    if label in {"GPE", "LOC", "FAC"}:
+        return _gpe(span, gaz) if label != "FAC" or gaz.is_known(text) else None
+    # ORG: seats of power and countries mislabelled as organisations are state/place names
+    if gaz.seat_of_power(text) or gaz.country(text) or gaz.capital_of(text):
+        return _gpe(span, gaz)
+    return _mention(span, "organization", country=_org_country(span, gaz))
+
+
+def _major_place(text: str, gaz: Gazetteer) -> bool:
+    entries = gaz.lookup(text)
+    return bool(entries) and entries[0].population >= 500_000
+
+
+def _org_country(span: Span, gaz: Gazetteer) -> str | None:
+    """Country implied by a name's own words: "U.S. Central Command", "Russian Railways"."""
+    for tok in span:
+        iso = gaz.demonym(tok.text)
+        if iso:
+            return iso
+        entry = gaz.country(tok.text)
+        if entry:
+            return entry.country
+    return None
+
+
+def _gpe(span: Span, gaz: Gazetteer) -> Mention:
+    """A country/capital/seat/city name: the state when it acts, a place when it locates."""
+    text = span.text
+    country = gaz.country(text)
+    if country is not None:
+        kind, iso = "country", country.country
+    elif (iso := gaz.seat_of_power(text)) is not None:
+        kind = "seat"
+    elif (iso := gaz.capital_of(text)) is not None:
+        kind = "capital"
+    else:
+        return _mention(span, "place")
+    role: MentionType = "state" if _is_agent_slot(span) else "place"
+    return _mention(span, role, country=iso, gpe=kind)
+
+
+def _is_agent_slot(span: Span) -> bool:
+    """True when the name fills an argument slot that only an actor can fill."""
+    root = span.root
+    dep = root.dep_
+    head = root.head
+    if dep == "pobj":
+        prep = head.lower_
+        if prep == "by":
+            return True
+        if prep in _locative_preps():
+            return prep == "at" and head.head.lemma_ in _target_verbs()
+        return True
+    if dep == "compound" or dep == "nmod" or dep == "amod":
+        # "the Moscow meeting" locates; "a US plan", "US officials" belong to the state
+        return head.lemma_.lower() not in _place_nouns()
+    if dep == "conj":
+        return _is_agent_slot(_conj_root(span))
+    if dep == "appos":
+        return False
+    return dep in _AGENT_DEPS
+
+
+def _conj_root(span: Span) -> Span:
+    tok: Token = span.root
+    while tok.dep_ == "conj" and tok.head is not tok:
+        tok = tok.head
+    return span.doc[tok.i : tok.i + 1]
+
+
+def _mention(span: Span, kind: MentionType, country: str | None = None, gpe: str | None = None) -> Mention:
+    return Mention(
+        start=span.start_char,
+        end=span.end_char,
+        text=span.text,
+        type=kind,
+        tok_start=span.start,
+        tok_end=span.end,
+        country=country,
+        gpe=gpe,
+    )

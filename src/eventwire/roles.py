@@ -1,0 +1,151 @@
+"""Roles of people: the titles and descriptions a story attaches to a name.
+
+Two shapes carry nearly every role in news prose, and both are read from the surface and the
+parse rather than from a list of people:
+
+* pre-modifiers: "Russian President Vladimir Putin", "Kremlin aide Yuri Ushakov",
+  "top Ukrainian negotiator Rustem Umerov", "son-in-law Jared Kushner";
+* appositions: "Jane Roe, the chief of staff of Kyiv's armed forces," / "Roe, a former envoy,".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.tokens import Doc, Token
+
+from .lexicon import read_tsv
+
+_STOP_DEPS = {"det", "cc", "prep", "mark", "advmod", "nsubj", "dobj", "pobj", "ROOT", "aux", "neg", "punct"}
+_RELATIVE = {"who", "which", "that", "whose", "whom", "where", "when"}
+_POSSESSIVE = {"'s", "’s", "'", "’"}
+
+
+@dataclass(slots=True)
+class RoleSpan:
+    text: str
+    start: int
+    end: int
+    tok_start: int
+    tok_end: int
+
+
+@cache
+def titles() -> dict[str, str]:
+    """title (lower-case) -> sector, longest titles first when iterated."""
+    rows = read_tsv("actors/titles.tsv", 2)
+    return dict(sorted(((t.lower(), s) for t, s in rows), key=lambda kv: -len(kv[0])))
+
+
+@cache
+def _title_words() -> frozenset[str]:
+    return frozenset(w for t in titles() for w in t.replace("-", " ").split())
+
+
+def title_sector(role: str) -> str | None:
+    """The sector of the most specific title found in ``role`` ("special envoy" beats "envoy")."""
+    low = f" {role.lower().replace('’', chr(39))} "
+    best: tuple[int, str] | None = None
+    for title, sector in titles().items():
+        pos = low.find(f" {title} ")
+        if pos < 0 and title.endswith(("s", ".")) is False:
+            pos = low.find(f" {title}s ")
+        if pos >= 0 and sector != "UNK" and (best is None or len(title) > best[0]):
+            best = (len(title), sector)
+    return best[1] if best else None
+
+
+def role_spans(doc: Doc, tok_start: int, tok_end: int) -> list[RoleSpan]:
+    """The roles attached to the person name at tokens ``[tok_start, tok_end)``."""
+    found = []
+    pre = _premodifier(doc, tok_start)
+    if pre is not None:
+        found.append(pre)
+    post = _apposition(doc, tok_end)
+    if post is not None:
+        found.append(post)
+    return found
+
+
+def _premodifier(doc: Doc, tok_start: int) -> RoleSpan | None:
+    i = tok_start - 1
+    begin = tok_start
+    while i >= 0:
+        tok = doc[i]
+        if tok.is_sent_end and i != tok_start - 1:
+            break
+        if _joins_role(tok, doc, tok_start):
+            begin = i
+            i -= 1
+            continue
+        break
+    if begin == tok_start:
+        return None
+    # never start a role on a possessive marker or hyphen
+    while begin < tok_start and (doc[begin].text in _POSSESSIVE or doc[begin].text == "-"):
+        begin += 1
+    words = [t for t in doc[begin:tok_start]]
+    if not any(t.lower_ in _title_words() or (t.pos_ == "NOUN" and not t.ent_type_) for t in words):
+        return None
+    return _role(doc, begin, tok_start)
+
+
+def _joins_role(tok: Token, doc: Doc, name_start: int) -> bool:
+    """Whether ``tok`` (left of a name) still belongs to the name's noun phrase."""
+    if tok.text == "-" or tok.text in _POSSESSIVE:
+        return True
+    if tok.lower_ == "in" and tok.i > 0 and doc[tok.i - 1].text == "-":  # son-in-law
+        return True
+    if tok.is_punct or tok.pos_ in {"VERB", "AUX", "ADP", "DET", "CCONJ", "SCONJ", "PRON", "NUM", "PART"}:
+        return False
+    if tok.ent_type_ in {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT"}:
+        return False
+    if tok.ent_type_ == "PERSON":
+        # a person only joins as possessor or as a compound modifier ("Zelensky advisor")
+        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        return nxt is not None and (nxt.text in _POSSESSIVE or nxt.ent_type_ == "PERSON"
+                                    or nxt.lower_ in _title_words())
+    if tok.pos_ == "PROPN" and not tok.ent_type_ and tok.lower_ not in _title_words():
+        return False
+    return tok.pos_ in {"NOUN", "PROPN", "ADJ", "ADV"} and tok.dep_ not in _STOP_DEPS - {"punct"}
+
+
+def _apposition(doc: Doc, tok_end: int) -> RoleSpan | None:
+    """", the chief of staff of the armed forces," right after a name."""
+    if tok_end + 1 >= len(doc) or doc[tok_end].text != ",":
+        return None
+    begin = tok_end + 1
+    first = doc[begin]
+    if first.ent_type_ in {"PERSON", "DATE", "TIME", "CARDINAL", "GPE", "LOC"} and not _is_possessor(first, doc):
+        return None
+    if first.pos_ in {"VERB", "AUX", "PRON", "ADP", "CCONJ", "SCONJ", "NUM"} or first.is_punct:
+        return None
+    end = begin
+    while end < len(doc):
+        tok = doc[end]
+        if tok.text in {",", ";", ".", ":", "(", ")", "—", "–"} or tok.lower_ in _RELATIVE or tok.is_sent_start and end > begin:
+            break
+        if tok.pos_ in {"VERB", "AUX"} and tok.dep_ not in {"amod", "compound"} and tok.tag_ != "VBN":
+            return None  # a clause, not a noun phrase
+        end += 1
+    if end == begin or end >= len(doc) or doc[end].text not in {",", ".", ";", ")", "—", "–"} and doc[end].lower_ not in _RELATIVE:
+        return None
+    while begin < end and doc[begin].pos_ == "DET":
+        begin += 1
+    words = {t.lower_ for t in doc[begin:end]} | {p for t in doc[begin:end] for p in t.lower_.split("-")}
+    if not words & _title_words():
+        return None
+    return _role(doc, begin, end)
+
+
+def _is_possessor(tok: Token, doc: Doc) -> bool:
+    j = tok.i
+    while j + 1 < len(doc) and doc[j + 1].ent_type_ == tok.ent_type_ and doc[j + 1].ent_iob_ == "I":
+        j += 1
+    return j + 1 < len(doc) and doc[j + 1].text in _POSSESSIVE
+
+
+def _role(doc: Doc, begin: int, end: int) -> RoleSpan:
+    span = doc[begin:end]
+    return RoleSpan(span.text, span.start_char, span.end_char, begin, end)
