@@ -145,32 +145,24 @@ def _groups(doc: Doc, mentions: list[Mention], drafts: dict[str, _Draft], gaz: G
             m = by_token.get(mod.i)
             if m is None or m.type not in {"demonym", "state", "place", "organization"}:
                 continue
-            country = m.country or (_org_country(m, gaz) if m.type == "organization" else None)
+            country = m.country
+            coordinated = any(t.dep_ == "conj" or t.conjuncts for t in doc[m.tok_start : m.tok_end])
+            end_char = tok.idx + len(tok)
+            label = f"{m.text} {head_text}" if coordinated else doc.text[m.start : end_char]
             if m.type == "organization" and not country:
-                label = f"{m.text} {head_text}"
                 key = f"G:{_norm(label)}"
             elif country:
-                label = f"{m.text} {head_text}" if m.type == "demonym" else f"{_adjectival(m, gaz)} {head_text}"
-                key = f"G:{country}:{head_text.lower()}"
+                # "Ukrainian forces" and "Kyiv's armed forces" are one actor; a ministry is its own
+                key = f"G:{country}:{kind}:{sector}" if kind == "group" else f"O:{country}:{head_text.lower()}"
             else:
                 continue
             span_start = min(m.start, doc[begin].idx)
-            fake = Mention(span_start, tok.idx + len(tok), doc.text[span_start : tok.idx + len(tok)],
-                           "organization", m.tok_start, tok.i + 1, country)
+            fake = Mention(span_start, end_char, label, "organization", m.tok_start, tok.i + 1, country)
             d = _draft(drafts, key, kind, label, fake)
             d.country = d.country or country
             d.sector = _sector_of(doc[begin : tok.i + 1].text, sector)
             used.add((m.start, m.end))
     return used
-
-
-def _org_country(m: Mention, gaz: Gazetteer) -> str | None:
-    return m.country
-
-
-def _adjectival(m: Mention, gaz: Gazetteer) -> str:
-    """"Kyiv's armed forces" keeps its surface; a bare "US officials" stays "US officials"."""
-    return m.text
 
 
 def _sector_of(head_phrase: str, default: str) -> str:
@@ -232,6 +224,9 @@ def _person_affiliations(doc: Doc, drafts: dict[str, _Draft], mentions: list[Men
             if d.sector is None:
                 inst = _institution_in(doc, role)
                 d.sector = inst or title_sector(role.text)
+    _conjoined_possessors(doc, drafts)
+    _side_frames(doc, drafts, by_token)
+    _possessed_nouns(doc, drafts, by_token)
     for _ in range(2):  # possessor affiliation, two hops ("the envoy of the president's aide")
         for d in drafts.values():
             for key in d.possessors:
@@ -239,6 +234,67 @@ def _person_affiliations(doc: Doc, drafts: dict[str, _Draft], mentions: list[Men
                 if owner is not None and owner is not d:
                     d.country = d.country or owner.country
                     owner.country = owner.country or d.country
+
+
+def _conjoined_possessors(doc: Doc, drafts: dict[str, _Draft]) -> None:
+    """"the president's envoy A and adviser B": the possessor distributes over the conjunction."""
+    ends = {d.key: {e for _, e in d.mentions} for d in drafts.values() if d.kind == "person"}
+    for d in drafts.values():
+        for role in d.roles:
+            if role.tok_start < 2 or doc[role.tok_start - 1].lower_ != "and":
+                continue
+            before = doc[role.tok_start - 2].idx + len(doc[role.tok_start - 2])
+            for other in drafts.values():
+                if other is not d and before in ends.get(other.key, ()) and other.possessors:
+                    d.possessors.extend(p for p in other.possessors if p not in d.possessors)
+
+
+def _side_frames(doc: Doc, drafts: dict[str, _Draft], by_token: dict[int, Mention]) -> None:
+    """"On the Ukrainian side, adviser A wrote…": the frame gives the subject's country."""
+    person_of = {s: d for d in drafts.values() if d.kind == "person" for s, _ in d.mentions}
+    for tok in doc:
+        if tok.lower_ != "side" or tok.dep_ != "pobj" or tok.head.lower_ not in {"on", "for", "from"}:
+            continue
+        country = next((by_token[c.i].country for c in tok.children if c.i in by_token), None)
+        if not country:
+            continue
+        verb = tok.head.head
+        for child in verb.children:
+            if child.dep_ in {"nsubj", "nsubjpass"}:
+                d = person_of.get(doc[child.left_edge.i:child.i + 1][-1].idx) or person_of.get(
+                    next((by_token[i].start for i in range(child.left_edge.i, child.i + 1)
+                          if i in by_token and by_token[i].type == "person"), -1))
+                if d is not None and d.country is None:
+                    d.country = country
+
+
+def _possessed_nouns(doc: Doc, drafts: dict[str, _Draft], by_token: dict[int, Mention]) -> None:
+    """"Doe's plan" and "the US plan" in one story: the plan's owner is on the US side.
+
+    Used only when exactly one country owns a noun the person also owns."""
+    person_of = {s: d for d in drafts.values() if d.kind == "person" for s, _ in d.mentions}
+    owned_by_country: dict[str, set[str]] = {}
+    owned_by_person: dict[str, set[str]] = {}
+    for tok in doc:
+        if tok.dep_ not in {"poss", "compound", "amod", "nmod"} or tok.head.pos_ != "NOUN":
+            continue
+        m = by_token.get(tok.i)
+        if m is None:
+            continue
+        noun = tok.head.lemma_.lower()
+        if m.type in {"state", "demonym"} and m.country:
+            owned_by_country.setdefault(noun, set()).add(m.country)
+        elif m.type == "person" and tok.dep_ == "poss":
+            d = person_of.get(m.start)
+            if d is not None:
+                owned_by_person.setdefault(d.key, set()).add(noun)
+    for key, nouns in owned_by_person.items():
+        d = drafts[key]
+        if d.country is not None:
+            continue
+        candidates = {c for n in nouns for c in owned_by_country.get(n, ())}
+        if len(candidates) == 1:
+            d.country = candidates.pop()
 
 
 def _institution_in(doc: Doc, role: RoleSpan) -> str | None:

@@ -39,9 +39,10 @@ def resolve_pronouns(doc: Doc, person_at: dict[int, str]) -> dict[int, str]:
     resolved: dict[int, str] = {}
     gender: dict[str, str] = {}
     known = dict(person_at)
+    quoted = quoted_tokens(doc)
     for tok in doc:
         g = _pronouns().get(tok.lower_)
-        if g is None or tok.pos_ not in {"PRON", "DET"} and tok.tag_ not in {"PRP", "PRP$"}:
+        if g is None or tok.i in quoted or tok.pos_ not in {"PRON", "DET"} and tok.tag_ not in {"PRP", "PRP$"}:
             continue
         key = _speaker_of(tok, known) or _nearest_in_sentence(tok, known, gender, g) \
             or _previous_sentence(tok, known, gender, g)
@@ -51,6 +52,23 @@ def resolve_pronouns(doc: Doc, person_at: dict[int, str]) -> dict[int, str]:
         resolved[tok.i] = key
         known[tok.i] = key
     return resolved
+
+
+def quoted_tokens(doc: Doc) -> set[int]:
+    """Indices of tokens inside quotation marks: a quoted "he" is the speaker's referent, not the
+    narrator's, and the narrator's rules would get it wrong."""
+    inside: set[int] = set()
+    open_at: int | None = None
+    for tok in doc:
+        if tok.text in {"“", "”", '"'} or tok.text.startswith(("“", "”")):
+            if tok.text == "“" or (tok.text == '"' and open_at is None):
+                open_at = tok.i
+            elif open_at is not None:
+                inside.update(range(open_at + 1, tok.i))
+                open_at = None
+        elif tok.text == "\n\n" or (tok.is_space and "\n" in tok.text):
+            open_at = None  # quotes do not run across paragraphs unclosed
+    return inside
 
 
 def _speaker_of(tok: Token, known: dict[int, str]) -> str | None:

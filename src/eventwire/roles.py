@@ -17,7 +17,6 @@ from spacy.tokens import Doc, Token
 
 from .lexicon import read_tsv
 
-_STOP_DEPS = {"det", "cc", "prep", "mark", "advmod", "nsubj", "dobj", "pobj", "ROOT", "aux", "neg", "punct"}
 _RELATIVE = {"who", "which", "that", "whose", "whom", "where", "when"}
 _POSSESSIVE = {"'s", "’s", "'", "’"}
 
@@ -49,7 +48,7 @@ def title_sector(role: str) -> str | None:
     best: tuple[int, str] | None = None
     for title, sector in titles().items():
         pos = low.find(f" {title} ")
-        if pos < 0 and title.endswith(("s", ".")) is False:
+        if pos < 0:  # plural: "envoys", "officials"
             pos = low.find(f" {title}s ")
         if pos >= 0 and sector != "UNK" and (best is None or len(title) > best[0]):
             best = (len(title), sector)
@@ -108,7 +107,7 @@ def _joins_role(tok: Token, doc: Doc, name_start: int) -> bool:
                                     or nxt.lower_ in _title_words())
     if tok.pos_ == "PROPN" and not tok.ent_type_ and tok.lower_ not in _title_words():
         return False
-    return tok.pos_ in {"NOUN", "PROPN", "ADJ", "ADV"} and tok.dep_ not in _STOP_DEPS - {"punct"}
+    return tok.pos_ in {"NOUN", "PROPN", "ADJ"}
 
 
 def _apposition(doc: Doc, tok_end: int) -> RoleSpan | None:
