@@ -20,7 +20,7 @@ from . import record
 from .coref import resolve_pronouns
 from .gazetteer import Gazetteer, get_gazetteer
 from .lexicon import read_tsv
-from .mentions import Mention
+from .mentions import Mention, name_key
 from .roles import RoleSpan, role_spans, title_sector
 
 _SECTOR_WORDS = {"defence": "MIL", "defense": "MIL", "military": "MIL", "armed": "MIL", "army": "MIL",
@@ -71,8 +71,8 @@ def build_actors(doc: Doc, mentions: list[Mention], gaz: Gazetteer | None = None
     surname_owner = _surname_owners(mentions)
     for m in mentions:
         if m.type == "person":
-            key = "P:" + surname_owner.get(m.text, m.text)
-            d = _draft(drafts, key, "person", surname_owner.get(m.text, m.text), m)
+            key = "P:" + surname_owner.of(m.text)
+            d = _draft(drafts, key, "person", surname_owner.of(m.text), m)
             person_at.update({i: key for i in range(m.tok_start, m.tok_end)})
             d.roles.extend(r for r in role_spans(doc, m.tok_start, m.tok_end)
                            if all(r.start != o.start for o in d.roles))
@@ -90,11 +90,14 @@ def build_actors(doc: Doc, mentions: list[Mention], gaz: Gazetteer | None = None
                 d.country, d.sector = "IGO", igo[1] if igo[1] != "IGO" else "IGO"
             else:
                 d.country = d.country or m.country
+                hit = _institution_at(doc, doc[m.tok_end - 1])
+                d.sector = d.sector or (_sector_of(m.text, hit[1][1]) if hit else None)
         elif m.type == "demonym" and m.country and _stands_alone(doc[m.tok_start]):
             name = m.text
             d = _draft(drafts, f"G:{m.country}:{m.text.lower()}", "group", name, m)
             d.country, d.sector = m.country, "CVL"
 
+    _merge_org_variants(drafts)
     for tok_i, key in resolve_pronouns(doc, person_at).items():
         tok = doc[tok_i]
         drafts[key].mentions.append((tok.idx, tok.idx + len(tok)))
@@ -102,13 +105,38 @@ def build_actors(doc: Doc, mentions: list[Mention], gaz: Gazetteer | None = None
     return _finish(drafts)
 
 
-def _surname_owners(mentions: list[Mention]) -> dict[str, str]:
+class _Owners(dict[str, str]):
+    """Name key -> the full personal name a mention belongs to."""
+
+    def of(self, text: str) -> str:
+        return self.get(name_key(text), text)
+
+
+def _merge_org_variants(drafts: dict[str, _Draft]) -> None:
+    """"Central Command" after "U.S. Central Command", "NISA" after "National … Agency": one actor."""
+    orgs = [d for d in drafts.values() if d.kind == "organization"]
+    for short in orgs:
+        for full in orgs:
+            if full is short or short.key not in drafts or full.key not in drafts:
+                continue
+            words = full.name.split()
+            initials = "".join(w[0] for w in words if w[0].isupper())
+            if (full.name.endswith(" " + short.name) and len(short.name.split()) >= 2) or (
+                    short.name.isupper() and len(short.name) >= 3 and short.name == initials):
+                full.surfaces.extend(short.surfaces)
+                full.mentions.extend(short.mentions)
+                full.first = min(full.first, short.first)
+                full.sector = full.sector or short.sector
+                del drafts[short.key]
+
+
+def _surname_owners(mentions: list[Mention]) -> _Owners:
     """Bare surname -> the full name it ends (the first full name wins for shared surnames)."""
-    owners: dict[str, str] = {}
+    owners = _Owners()
     for m in mentions:
         if m.type == "person" and " " in m.text:
-            owners.setdefault(m.text.split()[-1], m.text)
-            owners.setdefault(m.text, m.text)
+            owners.setdefault(name_key(m.text.split()[-1]), m.text)
+            owners.setdefault(name_key(m.text), m.text)
     return owners
 
 
@@ -143,7 +171,7 @@ def _groups(doc: Doc, mentions: list[Mention], drafts: dict[str, _Draft], gaz: G
         head_text = doc[begin : tok.i + 1].text
         for mod in _modifiers(tok, begin):
             m = by_token.get(mod.i)
-            if m is None or m.type not in {"demonym", "state", "place", "organization"}:
+            if m is None or m.type not in {"demonym", "state", "place", "organization"} or m.tok_end > begin:
                 continue
             country = m.country
             coordinated = any(t.dep_ == "conj" or t.conjuncts for t in doc[m.tok_start : m.tok_end])
@@ -216,7 +244,7 @@ def _person_affiliations(doc: Doc, drafts: dict[str, _Draft], mentions: list[Men
                 if m is None:
                     continue
                 if m.type == "person":
-                    d.possessors.append("P:" + surname_owner.get(m.text, m.text))
+                    d.possessors.append("P:" + surname_owner.of(m.text))
                 elif m.country and d.country is None:
                     d.country = m.country
                 elif m.type == "organization" and m.text in {k for k in _igos()}:

@@ -69,13 +69,38 @@ def title_words() -> frozenset[str]:
     return frozenset(w for row in read_tsv("actors/titles.tsv", 2) for w in row[0].split())
 
 
+@cache
+def _org_nouns() -> frozenset[str]:
+    return read_words("actors/org_nouns.txt")
+
+
+@cache
+def _facility_nouns() -> frozenset[str]:
+    return read_words("actors/facility_nouns.txt")
+
+
+@cache
+def _generic_words() -> frozenset[str]:
+    """Single words that are titles or institution heads: never a named organisation on their own."""
+    heads = {row[0].lower() for row in read_tsv("actors/institutions.tsv", 3)}
+    return title_words() | heads | {"state"}
+
+
+def name_key(text: str) -> str:
+    """Comparison key for names: apostrophes and hyphens normalised, an "al-" article dropped."""
+    key = text.replace("’", "'").replace("‘", "'").lower()
+    return key[3:] if key.startswith(("al-", "el-", "as-", "ad-")) else key
+
+
 def find_mentions(doc: Doc, gaz: Gazetteer | None = None) -> list[Mention]:
     """All name mentions of ``doc``, typed, in text order, without overlaps."""
     gaz = gaz or get_gazetteer()
     spans = [_trim(ent) for ent in doc.ents if ent.label_ in _NAME_LABELS]
     spans = [(s, label) for s, label in spans if s is not None and len(s)]
-    persons = _person_names(s for s, label in spans if label == "PERSON")
-    surnames = {name.split()[-1]: name for name in persons}
+    persons = _person_names(s for s, label in spans if label == "PERSON" and not _described_as_org(s))
+    surnames: dict[str, str] = {}
+    for name in persons:
+        surnames.setdefault(name_key(name.split()[-1]), name)
 
     mentions: list[Mention] = []
     covered: set[int] = set()
@@ -86,7 +111,7 @@ def find_mentions(doc: Doc, gaz: Gazetteer | None = None) -> list[Mention]:
             covered.update(range(span.start, span.end))
     # Surnames the model left untagged ("... praised Kushner") are still that person.
     for tok in doc:
-        if tok.i not in covered and tok.pos_ == "PROPN" and tok.text in surnames:
+        if tok.i not in covered and tok.pos_ == "PROPN" and name_key(tok.text) in surnames:
             mentions.append(_mention(doc[tok.i : tok.i + 1], "person"))
     mentions.sort(key=lambda m: m.start)
     return mentions
@@ -114,10 +139,12 @@ def _person_names(spans: Iterable[Span]) -> list[str]:
 
 def _type_span(span: Span, label: str, surnames: dict[str, str], gaz: Gazetteer) -> Mention | None:
     text = span.text
-    if len(span) == 1 and text in surnames and label != "NORP":
+    if " " not in text and name_key(text) in surnames and label != "NORP":
         return _mention(span, "person")
     if label == "PERSON":
-        if len(span) == 1 and (gaz.country(text) or gaz.capital_of(text) or _major_place(text, gaz)):
+        if _described_as_org(span):
+            return _mention(span, "organization", country=_org_country(span, gaz))
+        if _person_is_place(span, gaz):
             return _gpe(span, gaz)
         return _mention(span, "person")
     if label == "NORP" or (label == "GPE" and gaz.demonym(text) and not gaz.country(text)):
@@ -128,12 +155,34 @@ def _type_span(span: Span, label: str, surnames: dict[str, str], gaz: Gazetteer)
     # ORG: seats of power and countries mislabelled as organisations are state/place names
     if gaz.seat_of_power(text) or gaz.country(text) or gaz.capital_of(text):
         return _gpe(span, gaz)
+    if span[-1].lower_ in _facility_nouns():
+        return _mention(span, "place")
+    if len(span) == 1 and span[0].lower_ in _generic_words():
+        return None
     return _mention(span, "organization", country=_org_country(span, gaz))
 
 
-def _major_place(text: str, gaz: Gazetteer) -> bool:
+def _person_is_place(span: Span, gaz: Gazetteer) -> bool:
+    """A PERSON-tagged name that is really a place: a country, capital, region or large city, or
+    a known city in a place slot ("in Banja Luka", "the regional capital, Banja Luka")."""
+    text = span.text
+    if gaz.country(text) or gaz.capital_of(text):
+        return True
     entries = gaz.lookup(text)
-    return bool(entries) and entries[0].population >= 500_000
+    if not entries:
+        return False
+    if entries[0].kind in {"country", "admin1", "region", "water"} or entries[0].population >= 500_000:
+        return True
+    root = span.root
+    if root.dep_ == "pobj" and root.head.lower_ in _locative_preps():
+        return True
+    return root.dep_ == "appos" and root.head.lemma_.lower() in _place_nouns() | {"capital"}
+
+
+def _described_as_org(span: Span) -> bool:
+    """"the militant group al-Foo": an organisation noun right before the name."""
+    prev = span.doc[span.start - 1] if span.start > 0 else None
+    return prev is not None and prev.lower_ in _org_nouns() and prev.pos_ == "NOUN"
 
 
 def _org_country(span: Span, gaz: Gazetteer) -> str | None:

@@ -58,8 +58,8 @@ def title_sector(role: str) -> str | None:
 def role_spans(doc: Doc, tok_start: int, tok_end: int) -> list[RoleSpan]:
     """The roles attached to the person name at tokens ``[tok_start, tok_end)``."""
     found = []
-    pre = _premodifier(doc, tok_start)
-    if pre is not None:
+    pre = _premodifier(doc, tok_start) or _preposed_apposition(doc, tok_start)
+    if pre is not None and pre.text.lower() not in _HONORIFICS:
         found.append(pre)
     post = _apposition(doc, tok_end)
     if post is not None:
@@ -96,6 +96,8 @@ def _joins_role(tok: Token, doc: Doc, name_start: int) -> bool:
         return True
     if tok.lower_ == "in" and tok.i > 0 and doc[tok.i - 1].text == "-":  # son-in-law
         return True
+    if tok.lower_ == "of" and tok.i > 0 and doc[tok.i - 1].lower_ in _title_words() and doc[tok.i + 1].is_title:
+        return True  # "Secretary of State Jane Doe"
     if tok.is_punct or tok.pos_ in {"VERB", "AUX", "ADP", "DET", "CCONJ", "SCONJ", "PRON", "NUM", "PART"}:
         return False
     if tok.ent_type_ in {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT"}:
@@ -108,6 +110,22 @@ def _joins_role(tok: Token, doc: Doc, name_start: int) -> bool:
     if tok.pos_ == "PROPN" and not tok.ent_type_ and tok.lower_ not in _title_words():
         return False
     return tok.pos_ in {"NOUN", "PROPN", "ADJ"}
+
+
+_HONORIFICS = {"mr.", "mrs.", "ms.", "dr.", "mr", "mrs", "ms", "dr", "sir", "dame"}
+
+
+def _preposed_apposition(doc: Doc, tok_start: int) -> RoleSpan | None:
+    """"the republic's president, Jane Doe, said": a title phrase, a comma, then the name."""
+    if tok_start < 2 or doc[tok_start - 1].text != ",":
+        return None
+    head = doc[tok_start - 2]
+    if head.lower_ not in _title_words() or head.pos_ != "NOUN":
+        return None
+    begin = head.left_edge.i
+    while begin < head.i and (doc[begin].pos_ == "DET" or doc[begin].is_punct):
+        begin += 1
+    return _role(doc, begin, head.i + 1)
 
 
 def _apposition(doc: Doc, tok_end: int) -> RoleSpan | None:
