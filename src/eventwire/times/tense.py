@@ -1,0 +1,84 @@
+"""Which way in time a relative expression points, read from the syntax around it.
+
+"met on Tuesday" means the Tuesday before publication and "will travel on Wednesday" the one after, so a
+weekday or a month without a year cannot be resolved from the words alone. We walk from the expression up
+the dependency tree to its governing verb and read tense and modality there: spaCy's ``Tense`` morph
+feature, the auxiliaries "will"/"shall"/"'ll", and the "is set to"/"is due to"/"plans to" constructions.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from spacy.tokens import Doc, Span, Token
+
+Direction = Literal["past", "future", "present"]
+
+_FUTURE_AUX = {"will", "shall", "'ll", "wo", "ll"}
+# Heads of "X to <verb>" that make the infinitive future ("is set to travel", "plans to visit").
+_FUTURE_HEADS = {
+    "set", "due", "expect", "schedule", "plan", "go", "intend", "hope", "aim", "prepare", "slate",
+    "poise", "want", "seek", "propose", "promise", "threaten", "vow", "pledge", "agree", "decide",
+}
+# Reporting verbs in the present ("says Friday") report something already said: treat as past.
+_REPORTING = {"say", "tell", "report", "announce", "confirm", "claim", "add", "note", "state", "deny"}
+_MAX_STEPS = 6
+
+
+def _governor(tok: Token) -> Token | None:
+    """The nearest verb or auxiliary on the path from ``tok`` to the root (``tok`` itself included)."""
+    for _ in range(_MAX_STEPS):
+        if tok.pos_ in ("VERB", "AUX"):
+            return tok
+        if tok.head is tok:
+            return None
+        tok = tok.head
+    return None
+
+
+def _direction_of(verb: Token) -> Direction | None:
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.lower_ in _FUTURE_AUX for a in auxes):
+        return "future"
+    if verb.lemma_ in _FUTURE_HEADS and any(c.dep_ == "xcomp" for c in verb.children):
+        return "future"
+    if any(a.tag_ == "TO" for a in auxes) and verb.dep_ == "xcomp":
+        head = verb.head
+        if head.lemma_ in _FUTURE_HEADS:
+            return "future"
+        return _direction_of(head) if head is not verb else None
+    if verb.tag_ == "VBG" and any(a.lemma_ == "be" and "Pres" in a.morph.get("Tense") for a in auxes):
+        return "future"  # "is meeting Tuesday": the progressive present plans something ahead
+    tenses = [t for a in [*auxes, verb] for t in a.morph.get("Tense")]
+    if any(a.lemma_ == "have" for a in auxes) and verb.tag_ == "VBN":
+        return "past"  # present perfect: "has met on Tuesday" looks back
+    if auxes and "Past" in auxes[0].morph.get("Tense"):
+        return "past"
+    if verb.tag_ == "VBD" or (not auxes and "Past" in tenses and verb.tag_ != "VBN"):
+        return "past"
+    if verb.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in auxes):
+        return "past" if verb.lemma_ in _REPORTING else "present"
+    if verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod"):
+        return "past"  # "the talks held on Tuesday"
+    return None
+
+
+def direction(doc: Doc, start: int, end: int) -> Direction | None:
+    """Tense of the verb governing the characters ``start:end``; None when nothing tells."""
+    span: Span | None = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    root = span.root
+    if root.dep_ == "poss" or (root.i + 1 < len(doc) and doc[root.i + 1].tag_ == "POS"):
+        return "past"  # "Tuesday's meeting" is reported after the fact
+    verb = _governor(root if root.head is not root else root)
+    if verb is None:
+        return None
+    return _direction_of(verb)
+
+
+def has_word_before(doc: Doc, start: int, words: set[str], window: int = 2) -> bool:
+    """True when one of ``words`` occurs within ``window`` tokens before character ``start``."""
+    span = doc.char_span(start, start, alignment_mode="expand")
+    idx = span.start if span is not None else next((t.i for t in doc if t.idx >= start), len(doc))
+    return any(t.lower_ in words for t in doc[max(0, idx - window) : idx])
