@@ -1,0 +1,444 @@
+"""Read stories from files, folders and stdin — every story out, never a traceback.
+
+A batch run over thousands of stories must not stop at one bad line, and a user who points
+eventwire at the wrong file must learn what is wrong in one line. So ``read_paths`` yields a
+``RawStory`` for everything readable and a ``ReadFailure`` (with a stable code and a reason that
+says what to do) for everything else, and no exception escapes it. JSONL is streamed line by
+line, so a corpus of any size is read in constant memory.
+
+Codes: EW-I01 missing path, EW-I02 folder without stories / unreadable path, EW-I03 empty,
+EW-I04 binary, EW-I05 JSONL line not a JSON object, EW-I06 no usable ``text``, EW-I07 broken
+gzip, EW-I08 too large, EW-I99 unexpected. Warnings on a story: EW-W01 decoded as cp1252/latin-1,
+EW-W02 unusable date, EW-W03 ignored field, EW-W04 unknown extension read as plain text.
+"""
+
+from __future__ import annotations
+
+import datetime
+import gzip
+import io
+import json
+import os
+import re
+import sys
+import zlib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from email.utils import parsedate_to_datetime
+from pathlib import Path
+from typing import IO, Any
+
+from ..errors import InputError
+from .clean import boilerplate, is_signoff, signoff_name
+from .html import extract_html
+
+MAX_STORY_BYTES = 64 * 1024 * 1024      # a single .txt/.html story; JSONL files have no limit
+SNIFF_BYTES = 8192
+STDIN = "-"
+KINDS = {".txt": "txt", ".html": "html", ".htm": "html", ".jsonl": "jsonl", ".jsonl.gz": "jsonl.gz"}
+_NULLS = {"", "none", "null", "nan", "n/a"}
+
+
+@dataclass(slots=True)
+class RawStory:
+    """One story as read, before cleaning: text plus whatever metadata the input carried."""
+
+    text: str
+    id: str | None = None
+    title: str | None = None
+    source: str | None = None
+    section: str | None = None
+    url: str | None = None
+    published: datetime.date | None = None
+    published_at: str | None = None
+    origin: str = ""
+    warnings: list[tuple[str, str]] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class ReadFailure:
+    """An input that yielded no story, with a one-line reason saying what to do about it."""
+
+    origin: str
+    line: int | None
+    reason: str
+    code: str
+
+
+# --- dates -----------------------------------------------------------------------------------------
+
+_ISO = re.compile(
+    r"(?P<date>\d{4}-\d{2}-\d{2})"
+    r"(?:[T ](?P<time>\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?)\s*(?P<tz>Z|z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?)?"
+)
+
+
+def parse_published(value: str) -> tuple[datetime.date | None, str | None]:
+    """``(date, published_at)`` from an ISO 8601 or RFC 2822 string; ``(None, None)`` if unusable.
+
+    ``published_at`` is the ISO form of the value as given (a space before the time becomes "T",
+    the zone is kept as written) and only when the value carries a time of day.
+    """
+    value = value.strip()
+    m = _ISO.fullmatch(value)
+    if m:
+        try:
+            day = datetime.date.fromisoformat(m["date"])
+            if not m["time"]:
+                return day, None
+            tz = m["tz"] or ""
+            tz = "Z" if tz.upper() in ("Z", "UTC", "GMT") else tz
+            if len(tz) == 5:                                   # +0200 -> +02:00
+                tz = f"{tz[:3]}:{tz[3:]}"
+            elif len(tz) == 3:                                 # +02 -> +02:00
+                tz = f"{tz}:00"
+            stamp = f"{m['date']}T{m['time'].replace(',', '.')}{tz}"
+            datetime.datetime.fromisoformat(stamp)             # validates hour/minute ranges
+            return day, stamp
+        except ValueError:
+            return None, None
+    try:
+        dt = parsedate_to_datetime(value)                      # "Mon, 10 Mar 2025 21:53:04 GMT"
+    except (TypeError, ValueError, IndexError):
+        return None, None
+    return dt.date(), dt.isoformat().replace("+00:00", "Z")
+
+
+# --- header and sign-off ---------------------------------------------------------------------------
+
+_HEADER = re.compile(r"\A\s*date:?[ \t]+(\d{4}-\d{2}-\d{2})(?:[ \t]+|[ \t]*\n|\Z)", re.IGNORECASE)
+
+
+def _split(text: str) -> tuple[str, datetime.date | None, str | None, list[tuple[str, str]]]:
+    warnings: list[tuple[str, str]] = []
+    day: datetime.date | None = None
+    m = _HEADER.match(text)
+    if m:
+        try:
+            day = datetime.date.fromisoformat(m.group(1))
+        except ValueError:
+            warnings.append(("EW-W02", f"date header {m.group(1)!r} is not a real date; publication date "
+                             "left empty"))
+        text = text[m.end():]
+    text = text.strip()
+    source = None
+    head, sep, last = text.rpartition("\n")
+    if sep and head.strip() and is_signoff(last):
+        source = signoff_name(last)
+        text = head.rstrip()
+    return text, day, source, warnings
+
+
+def split_header_signoff(text: str) -> tuple[str, datetime.date | None, str | None]:
+    """Strip a leading ``date YYYY-MM-DD`` header and a last-line agency sign-off.
+
+    Returns ``(text, date, source)``; the text is trimmed. The header may be followed by the
+    story's first words on the same line (as in wire exports) or by a line break.
+    """
+    text, day, source, _ = _split(text)
+    return text, day, source
+
+
+def read_text_story(text: str, origin: str = "<text>") -> RawStory:
+    """A ``RawStory`` from plain text, applying the header and sign-off rules.
+
+    Raises ``InputError`` (EW-I03) when no story text is left, since a caller passing a string
+    has nothing else to fall back on.
+    """
+    text = _normalise_newlines(text.removeprefix("\ufeff"))
+    body, day, source, warnings = _split(text)
+    if not body:
+        raise InputError(f"{origin}: no story text (empty or only a header/sign-off); give the story text",
+                         code="EW-I03")
+    return RawStory(text=body, source=source, published=day, origin=origin, warnings=warnings)
+
+
+# --- decoding --------------------------------------------------------------------------------------
+
+def _normalise_newlines(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
+
+
+def _looks_binary(sample: bytes) -> bool:
+    """NUL bytes, or more than 10% control characters: not a text file."""
+    if not sample:
+        return False
+    if b"\x00" in sample and not sample.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return True
+    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
+    return controls > len(sample) // 10
+
+
+def decode(data: bytes, what: str) -> tuple[str, list[tuple[str, str]]]:
+    """UTF-8 (BOM stripped), else UTF-16 with BOM, else cp1252, else latin-1 — with a warning."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return _normalise_newlines(data.decode("utf-16")), []
+        except UnicodeDecodeError:
+            pass
+    try:
+        return _normalise_newlines(data.decode("utf-8")), []
+    except UnicodeDecodeError as exc:
+        where = f"byte {exc.start}"
+    for enc in ("cp1252", "latin-1"):
+        try:
+            text = data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        return _normalise_newlines(text), [
+            ("EW-W01", f"{what} is not valid UTF-8 (at {where}); decoded as {enc}: check accented "
+                       "characters")]
+    raise AssertionError("latin-1 decodes any bytes")  # pragma: no cover
+
+
+# --- file kinds and discovery ----------------------------------------------------------------------
+
+def kind_of(path: Path) -> str | None:
+    """'txt', 'html', 'jsonl' or 'jsonl.gz' from the file name; None for anything else."""
+    name = path.name.lower()
+    if name.endswith(".jsonl.gz"):
+        return "jsonl.gz"
+    return KINDS.get(Path(name).suffix)
+
+
+def _walk(folder: Path) -> Iterator[Path | ReadFailure]:
+    """Story files under ``folder``, recursively, sorted; hidden files and folders are skipped."""
+    errors: list[OSError] = []
+    for root, dirs, files in os.walk(folder, onerror=errors.append):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            p = Path(root, name)
+            if not name.startswith(".") and kind_of(p):
+                yield p
+    for err in errors:
+        yield ReadFailure(str(err.filename or folder), None,
+                          f"cannot list folder ({err.strerror}); check its permissions", "EW-I02")
+
+
+def read_paths(paths: Iterable[str | Path]) -> Iterator[RawStory | ReadFailure]:
+    """Stories from files, folders (recursively .txt, .html/.htm, .jsonl, .jsonl.gz) or "-" (stdin).
+
+    Paths are read in the order given, each folder's files in sorted order, so output order is
+    stable. A file given explicitly with another extension is read as plain text, with a warning.
+    Nothing raises for any input: every problem becomes a ``ReadFailure`` or a warning on the
+    story. (A malformed resource file of the package itself raises ``ResourceError`` at the
+    first ``next()``, before any input is read: that is a broken install, not bad input.)
+    """
+    boilerplate()
+    try:
+        for raw in paths:
+            yield from _guard(lambda raw=raw: _read_one(raw), str(raw))
+    except Exception as exc:                 # a broken ``paths`` iterable
+        yield ReadFailure("<paths>", None, f"cannot iterate the given paths: {exc}", "EW-I99")
+
+
+def _guard(make: Any, origin: str) -> Iterator[RawStory | ReadFailure]:
+    """Turn any unexpected exception of one input into a failure, so the next input still runs."""
+    try:
+        yield from make()
+    except Exception as exc:
+        yield ReadFailure(origin, None, f"unexpected error while reading ({type(exc).__name__}: {exc}); "
+                          "please report it with this file", "EW-I99")
+
+
+def _read_one(raw: str | Path) -> Iterator[RawStory | ReadFailure]:
+    if str(raw) == STDIN:
+        yield from _read_stdin()
+        return
+    path = Path(raw)
+    if path.is_dir():
+        found = False
+        for item in _walk(path):
+            if isinstance(item, ReadFailure):
+                yield item
+                continue
+            found = True
+            yield from _guard(lambda item=item: _read_file(item, kind_of(item) or "txt"), str(item))
+        if not found:
+            yield ReadFailure(str(path), None, "folder has no .txt, .html, .htm, .jsonl or .jsonl.gz files; "
+                              "point to the story files", "EW-I02")
+        return
+    if not path.exists():
+        yield ReadFailure(str(path), None, "no such file or folder; check the path", "EW-I01")
+        return
+    if not path.is_file():
+        yield ReadFailure(str(path), None, "not a regular file; give a file or folder", "EW-I02")
+        return
+    kind = kind_of(path)
+    if kind is None:
+        yield from _read_file(path, "txt", [("EW-W04", f"unknown extension {path.suffix or '(none)'!r}; "
+                                             "read as plain text")])
+    else:
+        yield from _read_file(path, kind)
+
+
+def _read_file(path: Path, kind: str, warnings: list[tuple[str, str]] | None = None,
+               ) -> Iterator[RawStory | ReadFailure]:
+    origin = str(path)
+    try:
+        if kind in ("jsonl", "jsonl.gz"):
+            opener = gzip.open if kind == "jsonl.gz" else open
+            with opener(path, "rb") as fh:
+                yield from _read_jsonl(fh, origin, gz=kind == "jsonl.gz")
+            return
+        size = path.stat().st_size
+        if size > MAX_STORY_BYTES:
+            limit = MAX_STORY_BYTES // 2**20
+            yield ReadFailure(origin, None, f"file is {size // 2**20} MB, over the {limit} MB "
+                              "limit for one story; split it or use JSONL", "EW-I08")
+            return
+        data = path.read_bytes()
+    except PermissionError:
+        yield ReadFailure(origin, None, "permission denied; check the file's permissions", "EW-I02")
+        return
+    except OSError as exc:
+        yield ReadFailure(origin, None, f"cannot read file ({exc.strerror or exc}); check the path", "EW-I02")
+        return
+    yield from _story_from_bytes(data, origin, kind, list(warnings or []))
+
+
+def _story_from_bytes(data: bytes, origin: str, kind: str,
+                      warnings: list[tuple[str, str]]) -> Iterator[RawStory | ReadFailure]:
+    if not data:
+        yield ReadFailure(origin, None, "file is empty; nothing to read", "EW-I03")
+        return
+    if _looks_binary(data[:SNIFF_BYTES]):
+        yield ReadFailure(origin, None, "looks binary (NUL or control bytes), not a text story; "
+                          "give a .txt, .html or .jsonl file", "EW-I04")
+        return
+    text, dec_warnings = decode(data, "file")
+    warnings.extend(dec_warnings)
+    if not text.strip():
+        yield ReadFailure(origin, None, "file contains only whitespace; nothing to read", "EW-I03")
+        return
+    if kind == "html":
+        page = extract_html(text)
+        story = RawStory(text=page.text, title=page.title, source=page.site, url=page.url,
+                         origin=origin, warnings=warnings)
+        if page.published:
+            story.published, story.published_at = parse_published(page.published)
+            if story.published is None:
+                warnings.append(("EW-W02", f"page date {page.published!r} not understood; left empty"))
+        if not story.text.strip():
+            yield ReadFailure(origin, None, "HTML page has no article text (no <article>, <main> or "
+                              "paragraphs found)", "EW-I06")
+            return
+        yield story
+        return
+    body, day, source, hdr_warnings = _split(text)
+    if not body:
+        yield ReadFailure(origin, None, "no story text after the date header / sign-off", "EW-I03")
+        return
+    yield RawStory(text=body, source=source, published=day, origin=origin,
+                   warnings=warnings + hdr_warnings)
+
+
+# --- JSONL -----------------------------------------------------------------------------------------
+
+def _read_jsonl(fh: IO[bytes], origin: str, gz: bool = False) -> Iterator[RawStory | ReadFailure]:
+    """One story per line, streamed; bad lines become failures and reading goes on."""
+    lineno = 0
+    nonblank = 0
+    try:
+        first = True
+        for raw in fh:
+            lineno += 1
+            if first:
+                first = False
+                if _looks_binary(raw[:SNIFF_BYTES]) and not raw.lstrip().startswith(b"{"):
+                    hint = " (is it gzip without the .gz name?)" if raw[:2] == b"\x1f\x8b" else ""
+                    yield ReadFailure(origin, None, "looks binary (NUL or control bytes), not JSON Lines"
+                                      + hint, "EW-I04")
+                    return
+                raw = raw.removeprefix(b"\xef\xbb\xbf")
+            if not raw.strip():
+                continue
+            nonblank += 1
+            yield _jsonl_line(raw, f"{origin}:{lineno}", lineno)
+    except (EOFError, gzip.BadGzipFile, zlib.error) as exc:
+        what = "truncated" if isinstance(exc, EOFError) else "not valid gzip"
+        yield ReadFailure(origin, lineno or None, f"gzip stream is {what} after line {lineno} ({exc}); "
+                          f"the {nonblank} lines before it were read; re-download or re-compress it",
+                          "EW-I07")
+        return
+    if lineno == 0:
+        yield ReadFailure(origin, None, "file is empty; nothing to read", "EW-I03")
+    elif nonblank == 0:
+        yield ReadFailure(origin, None, "file contains only blank lines; nothing to read", "EW-I03")
+
+
+def _jsonl_line(raw: bytes, origin: str, lineno: int) -> RawStory | ReadFailure:
+    if b"\x00" in raw:
+        return ReadFailure(origin, lineno, "line contains NUL bytes (binary data); skipped", "EW-I04")
+    line, warnings = decode(raw, f"line {lineno}")
+    try:
+        obj = json.loads(line)
+    except (ValueError, RecursionError) as exc:
+        msg = getattr(exc, "msg", str(exc))
+        col = getattr(exc, "colno", None)
+        at = f" at column {col}" if col else ""
+        return ReadFailure(origin, lineno, f"not valid JSON ({msg}{at}); each line must be one JSON object",
+                           "EW-I05")
+    if not isinstance(obj, dict):
+        return ReadFailure(origin, lineno, f"is a JSON {type(obj).__name__}, not an object; each line "
+                           'must be {"text": ...}', "EW-I05")
+    text = obj.get("text")
+    if text is None:
+        return ReadFailure(origin, lineno, 'has no "text" field; add the story text', "EW-I06")
+    if not isinstance(text, str):
+        return ReadFailure(origin, lineno, f'"text" is a {type(text).__name__}, not a string', "EW-I06")
+    body, day, signoff, hdr_warnings = _split(_normalise_newlines(text.removeprefix("\ufeff")))
+    if not body:
+        return ReadFailure(origin, lineno, '"text" is empty or only whitespace; add the story text', "EW-I06")
+    warnings.extend(hdr_warnings)
+    story = RawStory(text=body, origin=origin, warnings=warnings)
+    raw_id = obj.get("id")
+    if isinstance(raw_id, (str, int)) and not isinstance(raw_id, bool) and str(raw_id).strip():
+        story.id = str(raw_id).strip()
+    elif raw_id is not None:
+        warnings.append(("EW-W03", f'"id" {raw_id!r} is not a string or integer; ignored'))
+    story.title = _opt_str(obj, "title", warnings)
+    story.url = _opt_str(obj, "url", warnings)
+    story.section = _opt_str(obj, "section", warnings)
+    story.source = _opt_str(obj, "source", warnings) or signoff
+    published = obj.get("published", obj.get("date"))
+    if isinstance(published, str) and published.strip().lower() not in _NULLS:
+        story.published, story.published_at = parse_published(published)
+        if story.published is None:
+            warnings.append(("EW-W02", f'"published" {published!r} is not an ISO 8601 date; left empty'))
+    elif published is not None and not isinstance(published, str):
+        warnings.append(("EW-W02", f'"published" {published!r} is not a date string; left empty'))
+    if story.published is None and day is not None:
+        story.published = day
+    return story
+
+
+def _opt_str(obj: dict[str, Any], key: str, warnings: list[tuple[str, str]]) -> str | None:
+    """An optional string field; null-like strings ("", "None", "null") count as absent."""
+    value = obj.get(key)
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        warnings.append(("EW-W03", f'"{key}" is a {type(value).__name__}, not a string; ignored'))
+        return None
+    value = value.strip()
+    return None if value.lower() in _NULLS else value
+
+
+# --- stdin -----------------------------------------------------------------------------------------
+
+def _read_stdin() -> Iterator[RawStory | ReadFailure]:
+    """Standard input: JSON Lines if it starts with "{", HTML if it starts with "<", else one story."""
+    stream = getattr(sys.stdin, "buffer", None)
+    if stream is None:                                   # replaced by a text stream (tests, notebooks)
+        stream = io.BytesIO(sys.stdin.read().encode("utf-8"))
+    if not isinstance(stream, io.BufferedReader):
+        stream = io.BufferedReader(stream)  # type: ignore[arg-type]
+    head = stream.peek(SNIFF_BYTES)[:SNIFF_BYTES].lstrip(b"\xef\xbb\xbf \t\r\n")
+    if head.startswith(b"{"):
+        yield from _read_jsonl(stream, "<stdin>")
+        return
+    kind = "html" if head[:1] == b"<" else "txt"
+    yield from _story_from_bytes(stream.read(), "<stdin>", kind, [])
