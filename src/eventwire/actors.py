@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Token
 from . import record
 from .coref import resolve_pronouns
 from .gazetteer import Gazetteer, get_gazetteer
-from .lexicon import read_tsv
+from .lexicon import read_tsv, read_words
 from .mentions import Mention, name_key
 from .roles import RoleSpan, role_spans, title_sector
 
@@ -255,6 +255,7 @@ def _person_affiliations(doc: Doc, drafts: dict[str, _Draft], mentions: list[Men
     _conjoined_possessors(doc, drafts)
     _side_frames(doc, drafts, by_token)
     _possessed_nouns(doc, drafts, by_token)
+    _host_leaders(doc, drafts, by_token)
     for _ in range(2):  # possessor affiliation, two hops ("the envoy of the president's aide")
         for d in drafts.values():
             for key in d.possessors:
@@ -323,6 +324,51 @@ def _possessed_nouns(doc: Doc, drafts: dict[str, _Draft], by_token: dict[int, Me
         candidates = {c for n in nouns for c in owned_by_country.get(n, ())}
         if len(candidates) == 1:
             d.country = candidates.pop()
+
+
+_MEETING_VERBS = {"meet", "host", "receive", "welcome", "visit", "hold"}
+
+
+@cache
+def _leader_titles() -> frozenset[str]:
+    return read_words("actors/leader_titles.txt")
+
+
+def _host_leaders(doc: Doc, drafts: dict[str, _Draft], by_token: dict[int, Mention]) -> None:
+    """A leader met or hosted in a named country leads that country (only when nothing else says)."""
+    for d in drafts.values():
+        if d.kind != "person" or d.country is not None:
+            continue
+        if not any(r.text.lower().split()[-1] in _leader_titles() or r.text.lower() in _leader_titles()
+                   for r in d.roles):
+            continue
+        for start, _ in d.mentions:
+            tok = next((t for t in doc if t.idx == start), None)
+            if tok is None:
+                continue
+            name_root = tok
+            while name_root.dep_ == "compound" and name_root.head is not name_root:
+                name_root = name_root.head
+            verb = name_root.head if name_root.dep_ == "dobj" else (
+                name_root.head.head if name_root.dep_ == "pobj" and name_root.head.lower_ == "with" else None)
+            if verb is None or verb.lemma_ not in _MEETING_VERBS:
+                continue
+            # the clause itself, its head, or a clause on the same head ("X, who was in C, meeting Y")
+            near = [verb, verb.head, *(c for c in verb.head.children if c.dep_ in {"relcl", "acl", "advcl"})]
+            country = next((c for v in near if (c := _locative_country(v, by_token))), None)
+            if country:
+                d.country = country
+                break
+
+
+def _locative_country(verb: Token, by_token: dict[int, Mention]) -> str | None:
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in {"in", "to"}:
+            for obj in prep.children:
+                m = by_token.get(obj.i)
+                if m is not None and m.gpe == "country" and m.type == "place":
+                    return m.country
+    return None
 
 
 def _institution_in(doc: Doc, role: RoleSpan) -> str | None:

@@ -1,0 +1,42 @@
+"""Typing of names: person, organisation, state, place, demonym (model mislabels fixed by rules)."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+
+from eventwire.mentions import Mention, find_mentions, name_key
+
+
+def typed(nlp: Language, text: str) -> dict[str, str]:
+    ms: list[Mention] = find_mentions(nlp(text))
+    return {m.text: m.type for m in ms}
+
+
+def test_mentions_bare_surname_is_the_person(nlp: Language) -> None:
+    types = typed(nlp, "Senator Robert Kowalczyk spoke on Monday. Critics said Kowalczyk was wrong.")
+    assert types["Kowalczyk"] == "person"
+
+
+def test_mentions_subject_capital_is_state(nlp: Language) -> None:
+    types = typed(nlp, "Beijing warned Taipei against the move.")
+    assert types["Beijing"] == "state"
+
+
+def test_mentions_capital_after_in_is_place(nlp: Language) -> None:
+    types = typed(nlp, "Protesters gathered in Nairobi on Sunday.")
+    assert types["Nairobi"] == "place"
+
+
+def test_mentions_demonym_is_typed_with_country(nlp: Language) -> None:
+    ms = find_mentions(nlp("Nigerian soldiers patrolled the area."))
+    dem = [m for m in ms if m.type == "demonym"]
+    assert dem and dem[0].country == "NGA"
+
+
+def test_mentions_org_described_as_group_is_organization(nlp: Language) -> None:
+    types = typed(nlp, "The militant group Harakat Zed claimed the attack.")
+    assert types.get("Harakat Zed") == "organization"
+
+
+def test_mentions_name_key_normalises_apostrophes_and_article() -> None:
+    assert name_key("al-Rufay’i") == name_key("Rufay'i")
