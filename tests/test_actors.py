@@ -106,3 +106,19 @@ def test_actors_ids_follow_first_mention(nlp: Language) -> None:
     assert [a.id for a in actors] == [f"A{n}" for n in range(1, len(actors) + 1)]
     firsts = [a.mentions[0][0] for a in actors]
     assert firsts == sorted(firsts)
+
+
+def test_actors_host_leader_takes_the_country_of_the_visit(nlp: Language) -> None:
+    text = "The minister, who was in Ghana this week meeting President Kofi Mensah, praised the deal."
+    assert by_name(actors_of(nlp, text), "Kofi Mensah").country == "GHA"
+
+
+def test_actors_side_frame_gives_the_subject_country(nlp: Language) -> None:
+    text = "On the Serbian side, chief negotiator Marko Petrovic said little."
+    assert by_name(actors_of(nlp, text), "Marko Petrovic").country == "SRB"
+
+
+def test_actors_shared_possessed_noun_gives_country(nlp: Language) -> None:
+    text = ("The Brazilian plan was praised. Critics said Joao Silva's plan would fail, "
+            "but Silva said it would work.")
+    assert by_name(actors_of(nlp, text), "Joao Silva").country == "BRA"
