@@ -216,12 +216,17 @@ def clean_text(text: str) -> str:
 
 
 def _is_lone_teaser(stripped: str, bp: Boilerplate) -> bool:
-    """A line that starts with a teaser marker and holds no sentence of prose."""
+    """A line that is a teaser marker plus a headline: capitalised, short, not a full sentence."""
     m = bp.teaser.match(stripped)
     if m is None:
         return False
     rest = stripped[m.end():].strip()
-    return len(rest) <= 160 and not re.search(r"[.!?][”\"’]?\s+[A-Z]", rest)
+    if not rest:
+        return True
+    if _teaser_end(stripped, m.end()) == len(stripped):      # a title-cased headline to the end
+        return True
+    return (rest[0].isupper() or rest[0] in _OPEN_QUOTE) and len(rest.split()) <= 16 \
+        and not rest.endswith(".") and not re.search(r"[.!?][”\"’]?\s+[A-Z]", rest)
 
 
 def _join(kept: list[str | None]) -> str:

@@ -34,6 +34,10 @@ _SCRIPTS: tuple[tuple[str, int, int], ...] = (
 )
 _SCRIPT_LANG = {"greek": "el", "hebrew": "he", "devanagari": "hi", "thai": "th", "georgian": "ka",
                 "armenian": "hy", "hangul": "ko"}
+# Latin letters that only one of the listed languages uses: each one present is one more hit.
+_LETTER_HINTS = {"ı": "tr", "ğ": "tr", "ß": "de", "ñ": "es", "ã": "pt", "õ": "pt", "ł": "pl", "ą": "pl",
+                 "ę": "pl", "ő": "hu", "ű": "hu", "ă": "ro", "ț": "ro", "ș": "ro", "ř": "cs", "ů": "cs",
+                 "ø": "da", "å": "sv", "ÿ": "fr", "œ": "fr"}
 _UK_ONLY = set("іїєґІЇЄҐ")
 _RU_ONLY = set("ыэёъЫЭЁЪ")
 _FA_ONLY = set("پچژگکی")
@@ -136,6 +140,12 @@ def detect_language(text: str) -> str:
         for lang, weight in weights.get(w.lower().replace("’", "'"), ()):
             scores[lang] = scores.get(lang, 0.0) + weight
             hits[lang] = hits.get(lang, 0) + 1
+    if candidates is None:
+        lowered = sample.lower()
+        for letter, lang in _LETTER_HINTS.items():
+            if letter in lowered:
+                scores[lang] = scores.get(lang, 0.0) + 0.4     # less than a word: names carry them too
+                hits[lang] = hits.get(lang, 0) + 1
     if candidates is not None:
         scores = {k: v for k, v in scores.items() if k in candidates}
         if not scores:
