@@ -71,7 +71,7 @@ def test_detect_language_is_fast_and_deterministic() -> None:
     start = time.perf_counter()
     results = {detect_language(story) for _ in range(50)}
     per_call = (time.perf_counter() - start) / 50
-    assert results == {"en"} and per_call < 0.002
+    assert results == {"en"} and per_call < 0.01  # measured ~0.4 ms; loose for busy CI machines
 
 
 def test_function_words_resource_has_english() -> None:

@@ -357,3 +357,18 @@ def test_read_paths_shared_corpus_yields_every_story(shared: Path) -> None:
     items = list(read_paths([corpus]))
     assert not [i for i in items if isinstance(i, ReadFailure)]
     assert len(items) == 6000 + 407 + 89 + 1
+
+
+def test_read_paths_jsonl_lone_surrogate_is_replaced(tmp_path: Path) -> None:
+    f = tmp_path / "s.jsonl"
+    f.write_text('{"text": "A broken \\ud800 character in a report on rail fares."}\n')
+    story = _only_story(_read(f))
+    assert "\ufffd" in story.text and story.warnings[0][0] == "EW-W05"
+    story.text.encode("utf-8")
+
+
+def test_read_paths_gzip_name_on_plain_file_fails_clearly(tmp_path: Path) -> None:
+    f = tmp_path / "s.jsonl.gz"
+    f.write_text('{"text": "A plain file with a gzip name."}\n')
+    failure = _only_failure(_read(f))
+    assert failure.code == "EW-I07" and "not a readable gzip" in failure.reason

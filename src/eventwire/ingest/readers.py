@@ -9,7 +9,8 @@ line, so a corpus of any size is read in constant memory.
 Codes: EW-I01 missing path, EW-I02 folder without stories / unreadable path, EW-I03 empty,
 EW-I04 binary, EW-I05 JSONL line not a JSON object, EW-I06 no usable ``text``, EW-I07 broken
 gzip, EW-I08 too large, EW-I99 unexpected. Warnings on a story: EW-W01 decoded as cp1252/latin-1,
-EW-W02 unusable date, EW-W03 ignored field, EW-W04 unknown extension read as plain text.
+EW-W02 unusable date, EW-W03 ignored field, EW-W04 unknown extension read as plain text,
+EW-W05 invalid characters replaced.
 """
 
 from __future__ import annotations
@@ -36,6 +37,9 @@ MAX_STORY_BYTES = 64 * 1024 * 1024      # a single .txt/.html story; JSONL files
 SNIFF_BYTES = 8192
 STDIN = "-"
 KINDS = {".txt": "txt", ".html": "html", ".htm": "html", ".jsonl": "jsonl", ".jsonl.gz": "jsonl.gz"}
+_JSON_TYPES = {dict: "object", list: "array", str: "string", int: "number", float: "number", bool: "boolean",
+               type(None): "null"}
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _NULLS = {"", "none", "null", "nan", "n/a"}
 
 
@@ -358,8 +362,12 @@ def _read_jsonl(fh: IO[bytes], origin: str, gz: bool = False) -> Iterator[RawSto
             nonblank += 1
             yield _jsonl_line(raw, f"{origin}:{lineno}", lineno)
     except (EOFError, gzip.BadGzipFile, zlib.error) as exc:
-        what = "truncated" if isinstance(exc, EOFError) else "not valid gzip"
-        yield ReadFailure(origin, lineno or None, f"gzip stream is {what} after line {lineno} ({exc}); "
+        if lineno == 0:
+            yield ReadFailure(origin, None, f"is not a readable gzip file ({exc}); re-compress it or drop "
+                              "the .gz from its name", "EW-I07")
+            return
+        what = "truncated" if isinstance(exc, EOFError) else "corrupt"
+        yield ReadFailure(origin, lineno, f"gzip stream is {what} after line {lineno} ({exc}); "
                           f"the {nonblank} lines before it were read; re-download or re-compress it",
                           "EW-I07")
         return
@@ -382,13 +390,18 @@ def _jsonl_line(raw: bytes, origin: str, lineno: int) -> RawStory | ReadFailure:
         return ReadFailure(origin, lineno, f"not valid JSON ({msg}{at}); each line must be one JSON object",
                            "EW-I05")
     if not isinstance(obj, dict):
-        return ReadFailure(origin, lineno, f"is a JSON {type(obj).__name__}, not an object; each line "
-                           'must be {"text": ...}', "EW-I05")
+        kind = _JSON_TYPES.get(type(obj), "?")
+        return ReadFailure(origin, lineno, f"is a JSON {kind}, not an object; each line must be "
+                           '{"text": ...}', "EW-I05")
     text = obj.get("text")
     if text is None:
         return ReadFailure(origin, lineno, 'has no "text" field; add the story text', "EW-I06")
     if not isinstance(text, str):
-        return ReadFailure(origin, lineno, f'"text" is a {type(text).__name__}, not a string', "EW-I06")
+        kind = _JSON_TYPES.get(type(text), "?")
+        return ReadFailure(origin, lineno, f'"text" is a JSON {kind}, not a string', "EW-I06")
+    if _SURROGATE.search(text):             # "\ud800" escapes: not encodable, would break hashing
+        text = _SURROGATE.sub("\ufffd", text)
+        warnings.append(("EW-W05", "text held invalid \\u escapes (lone surrogates); replaced with U+FFFD"))
     body, day, signoff, hdr_warnings = _split(_normalise_newlines(text.removeprefix("\ufeff")))
     if not body:
         return ReadFailure(origin, lineno, '"text" is empty or only whitespace; add the story text', "EW-I06")
@@ -424,6 +437,7 @@ def _opt_str(obj: dict[str, Any], key: str, warnings: list[tuple[str, str]]) -> 
         warnings.append(("EW-W03", f'"{key}" is a {type(value).__name__}, not a string; ignored'))
         return None
     value = value.strip()
+    value = _SURROGATE.sub("\ufffd", value)
     return None if value.lower() in _NULLS else value
 
 
