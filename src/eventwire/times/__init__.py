@@ -49,6 +49,16 @@ class TimeMention:
     mod: str | None
 
 
+def _sentence(doc: Doc, start: int) -> str:
+    """The sentence holding ``start`` and the one before it (a genre cue like "quarter" may sit there)."""
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    if span is None or not doc.has_annotation("DEP"):
+        return doc.text[max(0, start - 300) : start + 200]
+    sent = span.sent
+    first = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    return doc[first : sent.end].text
+
+
 def find_times(doc: Doc, published: datetime.date | None, *, lang: str = "en") -> list[TimeMention]:
     """Every temporal expression of the doc, in text order, normalised against the publication date.
 
@@ -66,6 +76,7 @@ def find_times(doc: Doc, published: datetime.date | None, *, lang: str = "en") -
             text=text[cand.start : cand.end],
             before=text[max(0, cand.start - 30) : cand.start],
             after=text[cand.end : cand.end + 30],
+            sentence=_sentence(doc, cand.start),
             kind=cand.rule.kind,
             anchor=published,
             direction=direction(doc, cand.start, cand.end),

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+_AHEAD_DAYS = 60
 _SEASON_ORDER = ("SP", "SU", "FA", "WI")
 _SEASON_OF_MONTH = {3: 0, 4: 0, 5: 0, 6: 1, 7: 1, 8: 1, 9: 2, 10: 2, 11: 2, 12: 3, 1: 3, 2: 3}
 
@@ -43,11 +44,24 @@ def weekday_date(anchor: dt.date, isoweekday: int, direction: str | None, rel: s
 
 
 def year_for(anchor: dt.date, month: int, day: int | None, direction: str | None) -> int:
-    """The year of a month (and day) given without one: the nearest past one, or the next in the future."""
+    """The year of a month (and day) given without one.
+
+    Past tense (or no tense at all) looks back, the future looks ahead; the present tense ("the dividend is
+    payable Dec. 15") takes whichever is nearer, as schedules in the present are mostly ahead.
+    """
     here = (anchor.month, anchor.day if day is not None else 0)
     there = (month, day if day is not None else 0)
+    if direction == "present":
+        ahead = (there[0] - here[0]) % 12
+        return anchor.year + 1 if there < here and ahead <= 6 else (
+            anchor.year - 1 if there > here and ahead > 6 else anchor.year)
     if direction == "future":
         return anchor.year + 1 if there < here else anchor.year
+    if day is not None and there > here:
+        # News drops the year only for dates close by: a day up to two months ahead is this year's
+        # ("payable Dec. 7"), whatever the tense of the clause it hangs from.
+        if (dt.date(anchor.year, month, min(day, 28)) - anchor).days <= _AHEAD_DAYS:
+            return anchor.year
     return anchor.year - 1 if there > here else anchor.year
 
 

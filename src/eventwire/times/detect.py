@@ -85,7 +85,7 @@ def plausible(doc: Doc, cand: Candidate, lex: Lexicon) -> bool:
             return False  # "Theresa May", "Friday Mosque"
     if name == "date_month":
         word = (cand.groups.get("month") or "").lower()
-        if word in _AMBIGUOUS_MONTHS and toks[0].tag_ != "NNP":
+        if word in _AMBIGUOUS_MONTHS and not cand.groups.get("rel") and toks[0].tag_ != "NNP":
             return False
     if name == "date_year":
         year_tok = toks[-1]

@@ -34,6 +34,7 @@ class Context:
     text: str
     before: str  # up to 30 characters of doc text before the match
     after: str  # up to 30 characters after it
+    sentence: str  # the sentence around the match (for "a year ago" in a story about quarterly results)
     kind: str
     anchor: dt.date | None
     direction: str | None  # "past" | "future" | "present" | None
@@ -112,6 +113,10 @@ def calendar(ctx: Context) -> Norm | None:
         return Norm(f"{int(ctx.groups['century'] or 1) - 1:02d}", "date", "century")
     if ctx.groups.get("decade"):
         return Norm(ctx.groups["decade"] or "", "date", "decade")
+    if ctx.groups.get("decade_word"):
+        plural = ctx.g("decade_word") or ""  # "nineties" is the plural of the number word "ninety"
+        tens = next((v for w, v in ctx.lex.numbers.items() if w.endswith("y") and w[:-1] + "ies" == plural), None)
+        return Norm(f"19{int(tens) // 10}", "date", "decade") if tens and tens.isdigit() else None
     if ctx.groups.get("decade2"):
         digit = ctx.groups["decade2"] or "0"
         century = "20" if ctx.anchor and int(digit) * 10 + 2000 <= ctx.anchor.year else "19"
@@ -127,7 +132,11 @@ def calendar(ctx: Context) -> Norm | None:
         if year is None:
             if ctx.anchor is None:
                 return Norm(f"XXXX-{month:02d}", "date", "month")
-            year = cal.year_for(ctx.anchor, month, None, ctx.direction)
+            direction = {"last": "past", "this past": "past", "next": "future", "this coming": "future",
+                         "this": "present"}.get(ctx.g("rel") or "", ctx.direction)
+            year = cal.year_for(ctx.anchor, month, None, direction)
+            if ctx.g("rel") in ("last", "next") and year == ctx.anchor.year and month == ctx.anchor.month:
+                year += -1 if ctx.g("rel") == "last" else 1
         return Norm(f"{year:04d}-{month:02d}", "date", "month")
     d = int(re.sub(r"\D", "", day))
     if year is None:
@@ -212,6 +221,23 @@ def quarter(ctx: Context) -> Norm | None:
     """"the first quarter", "Q3 2024", "the first half of 2023" -> YYYY-Qn / YYYY-Hn."""
     half = ctx.g("half")
     ordinal = ctx.g("ord")
+    qref = ctx.g("qref") or ("this" if ctx.g("qunit") and not ordinal else None)
+    if ctx.g("qunit") == "period" and qref in (None, "this", "same", "comparable"):
+        return None  # "the period" alone is no quarter
+    if ctx.g("yago") or (qref and qref.endswith(("year-ago", "year-earlier"))):
+        if ctx.anchor is None:
+            return Norm("XXXX-QX" if not ordinal else f"XXXX-Q{_ORD.get(ordinal, 4)}", "date", "quarter")
+        if ordinal in _ORD:
+            return Norm(f"{cal.quarter_year(ctx.anchor, _ORD[ordinal], None) - 1}-Q{_ORD[ordinal]}", "date",
+                        "quarter")
+        if ctx.g("qunit") or "quarter" in ctx.sentence.lower():
+            return Norm(cal.offset_value(ctx.anchor, "Q", -5)[0], "date", "quarter")
+        return Norm(f"{ctx.anchor.year - 1}", "date", "year")
+    if qref is not None and not ordinal:
+        if ctx.anchor is None:
+            return Norm("XXXX-QX", "date", "quarter")
+        shift = 0 if qref in ("current",) or ctx.text.lower().startswith("this") else -1
+        return Norm(cal.offset_value(ctx.anchor, "Q", shift)[0], "date", "quarter")
     if ctx.groups.get("qnum"):
         n = int(ctx.groups["qnum"] or 1)
     elif half:
@@ -224,7 +250,8 @@ def quarter(ctx: Context) -> Norm | None:
         value, _ = cal.offset_value(ctx.anchor, "Q", -1) or ("", "")
         return Norm(value, "date", "quarter")
     letter, precision = ("H", "half") if half else ("Q", "quarter")
-    year_text, yrel = ctx.groups.get("year"), ctx.g("yrel")
+    year_text = ctx.groups.get("year") or ctx.groups.get("year0")
+    yrel = ctx.g("yrel") or ctx.g("yrel2")
     if year_text:
         return Norm(f"{year_text}-{letter}{n}", "date", precision)
     if ctx.anchor is None:
@@ -239,8 +266,8 @@ def quarter(ctx: Context) -> Norm | None:
 
 
 _UNIT_OF = {"week": "W", "weekend": "W", "month": "M", "year": "Y", "decade": "DE", "century": "CE"}
-_SHIFT = {"last": -1, "this past": -1, "the previous": -1, "next": 1, "this coming": 1, "the coming": 1,
-          "the following": 1}
+_SHIFT = {"last": -1, "this past": -1, "the previous": -1, "the past": -1, "the last": -1, "next": 1,
+          "this coming": 1, "the coming": 1, "the following": 1, "the next": 1}
 _BLANK = {"W": "XXXX-WXX", "M": "XXXX-XX", "Y": "XXXX", "DE": "XXX", "CE": "XX", "D": "XXXX-XX-XX",
           "Q": "XXXX-QX"}
 
@@ -249,9 +276,7 @@ def relative(ctx: Context) -> Norm | None:
     """"last month", "this week", "next year", "this weekend", "the past decade" (a duration)."""
     rel, unit_word = ctx.g("rel") or "this", ctx.g("unit") or ""
     unit = _UNIT_OF[unit_word]
-    mod = ctx.lex.modifiers.get(ctx.g("mod") or "")
-    if rel in ("the past", "the last", "the next") and unit_word != "weekend":
-        return Norm(_duration_value("1", unit), "duration", None)
+    mod = "END" if ctx.g("end") else ctx.lex.modifiers.get(ctx.g("mod") or "")
     if rel == "the" and unit_word == "weekend":
         if ctx.anchor is None:
             return Norm("XXXX-WXX-WE", "date", "week")
@@ -278,7 +303,7 @@ def ago(ctx: Context) -> Norm | None:
     unit = ctx.lex.units.get(ctx.g("unit") or "")
     if n is None or unit is None:
         return None
-    back = ctx.g("dir") == "ago"
+    back = ctx.g("dir") in ("ago", "earlier")
     if n == "X" or "." in n:
         return Norm("PAST_REF" if back else "FUTURE_REF", "date", None)
     if unit in ("H", "MIN", "S"):
@@ -287,6 +312,8 @@ def ago(ctx: Context) -> Norm | None:
         amount = int(n) * (-1 if back else 1)
     if ctx.anchor is None:
         return Norm(_BLANK[unit], "date", _precision(unit))
+    if unit == "Y" and back and re.search(r"quarter", ctx.sentence, re.I):
+        unit, amount = "Q", 4 * amount - 1  # results "a year ago": the latest quarter, a year before
     found = cal.offset_value(ctx.anchor, unit, amount)
     return Norm(found[0], "date", found[1]) if found else None
 
@@ -308,6 +335,10 @@ def duration(ctx: Context) -> Norm | None:
     n = number(num_word, ctx.lex) if num_word else "X"
     if unit is None or n is None:
         return None
+    if not num_word and ctx.g("dir") in ("recent", "past") and not ctx.text.lower().startswith("the"):
+        return Norm("PAST_REF", "date", None)  # "in recent weeks": a stretch of the past, not a length
+    if not num_word and ctx.g("dir") == "coming":
+        return Norm("FUTURE_REF", "date", None)
     if unit == "Q" and (num_word in ("a", "an", "one") or re.match(r"\s*of\b", ctx.after)):
         return None  # "a quarter of the votes"
     mod = "APPROX" if num_word and "couple" in num_word else None
@@ -321,6 +352,9 @@ def set_(ctx: Context) -> Norm | None:
     weekday_no = _weekday(ctx)
     if weekday_no:
         return Norm(f"XXXX-WXX-{weekday_no}", "set", None)
+    month = _month(ctx)
+    if month:
+        return Norm(f"XXXX-{month:02d}", "set", None)
     unit = ctx.lex.units.get(ctx.g("unit") or "")
     n = number(ctx.g("num"), ctx.lex)
     if unit is None or n is None:

@@ -40,12 +40,11 @@ def _direction_of(verb: Token) -> Direction | None:
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if any(a.lower_ in _FUTURE_AUX for a in auxes):
         return "future"
-    if verb.lemma_ in _FUTURE_HEADS and any(c.dep_ == "xcomp" for c in verb.children):
-        return "future"
     if any(a.tag_ == "TO" for a in auxes) and verb.dep_ == "xcomp":
         head = verb.head
         if head.lemma_ in _FUTURE_HEADS:
-            return "future"
+            # "is set to travel" looks ahead; "had been scheduled to expire" is a future seen from the past
+            return None if _direction_of(head) == "past" else "future"
         return _direction_of(head) if head is not verb else None
     if verb.tag_ == "VBG" and any(a.lemma_ == "be" and "Pres" in a.morph.get("Tense") for a in auxes):
         return "future"  # "is meeting Tuesday": the progressive present plans something ahead
@@ -58,8 +57,10 @@ def _direction_of(verb: Token) -> Direction | None:
         return "past"
     if verb.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in auxes):
         return "past" if verb.lemma_ in _REPORTING else "present"
-    if verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod"):
-        return "past"  # "the talks held on Tuesday"
+    if verb.dep_ in ("acl", "amod", "relcl", "advcl") and not auxes and verb.head is not verb:
+        # "shares tendered through Nov. 17", "payable Dec. 7": no tense of its own; ask the clause above
+        above = _governor(verb.head)
+        return _direction_of(above) if above is not None and above is not verb else None
     return None
 
 
