@@ -21,7 +21,7 @@ from . import __version__, nlp as nlp_mod, record
 from .actors import build_actors
 from .errors import EventwireError, InputError
 from .gazetteer import get_gazetteer
-from .ingest import RawStory, clean_text, detect_language, split_header_signoff
+from .ingest import RawStory, clean_text, detect_language, parse_published, split_header_signoff
 from .mentions import Mention, find_mentions
 from .places import resolve_places
 from .times import find_times
@@ -210,7 +210,10 @@ def _as_raw(story: Story) -> RawStory | Failure:
             return Failure(str(story.get("id", "<dict>")), "the story has no 'text' string", "EW-I03")
         raw = RawStory(text=text, id=_opt_str(story.get("id")), title=_opt_str(story.get("title")),
                        source=_opt_str(story.get("source")), url=_opt_str(story.get("url")))
-        raw.published, raw.published_at = _parse_published(story.get("published"))
+        try:
+            raw.published, raw.published_at = _parse_published(story.get("published"))
+        except InputError as exc:
+            raw.warnings.append(("EW-W02", f"{exc.args[0]}; the story is treated as undated"))
         return raw
     return Failure("<input>", f"cannot read a story from a {type(story).__name__}", "EW-I04")
 
@@ -220,18 +223,14 @@ def _opt_str(value: Any) -> str | None:
 
 
 def _parse_published(value: Any) -> tuple[dt.date | None, str | None]:
-    """``(date, ISO datetime or None)`` from a date, datetime or string such as ``2025-03-10 21:53:04Z``."""
+    """``(date, ISO datetime or None)`` from a date, a datetime or a string (``2025-03-10 21:53:04Z``)."""
     if value is None or value == "":
         return None, None
     if isinstance(value, dt.datetime):
         return value.date(), value.isoformat()
     if isinstance(value, dt.date):
         return value, None
-    text = str(value).strip()
-    try:
-        if len(text) == 10:
-            return dt.date.fromisoformat(text), None
-        when = dt.datetime.fromisoformat(text.replace(" ", "T", 1).replace("Z", "+00:00"))
-    except ValueError as exc:
-        raise InputError(f"cannot read the publication date {text!r}: use YYYY-MM-DD", code="EW-I05") from exc
-    return when.date(), when.isoformat().replace("+00:00", "Z")
+    day, stamp = parse_published(str(value))
+    if day is None:
+        raise InputError(f"cannot read the publication date {value!r}: use YYYY-MM-DD", code="EW-I05")
+    return day, stamp

@@ -9,10 +9,16 @@ from rich.table import Table
 
 from ..record import Record
 
-_console = Console(soft_wrap=False)
+def _make_console() -> Console:
+    """A terminal keeps its width; a pipe or file gets 160 columns so tables stay readable."""
+    probe = Console()
+    return probe if probe.is_terminal else Console(width=160)
 
 
-def _evidence(text: str, span: tuple[int, int] | list[int], width: int = 34) -> str:
+_console = _make_console()
+
+
+def _evidence(text: str, span: tuple[int, int] | list[int], width: int = 24) -> str:
     """The mention with a little context, on one line."""
     start, end = span
     left = text[max(0, start - width) : start].split("\n")[-1]
