@@ -82,6 +82,15 @@ def number(word: str | None, lex: Lexicon) -> str | None:
 def _day_of(anchor: dt.date | None, ctx: Context) -> dt.date | str | None:
     """The calendar day named by weekday/deictic/month+day groups (a string when no anchor is known)."""
     deictic = ctx.g("deictic")
+    month, day = _month(ctx), ctx.groups.get("day")
+    if month and day:  # "Saturday, April 25": the date decides, the weekday only confirms
+        d = int(re.sub(r"\D", "", day))
+        if anchor is None:
+            return f"XXXX-{month:02d}-{d:02d}"
+        try:
+            return dt.date(cal.year_for(anchor, month, d, ctx.direction), month, d)
+        except ValueError:
+            return None
     if deictic:
         shift = {"yesterday": -1, "tomorrow": 1, "the day before yesterday": -2,
                  "the day after tomorrow": 2}.get(deictic, 0)
@@ -91,15 +100,6 @@ def _day_of(anchor: dt.date | None, ctx: Context) -> dt.date | str | None:
         if anchor is None:
             return f"XXXX-WXX-{weekday}"
         return cal.weekday_date(anchor, weekday, ctx.direction, ctx.g("rel"))
-    month, day = _month(ctx), ctx.groups.get("day")
-    if month and day:
-        d = int(re.sub(r"\D", "", day))
-        if anchor is None:
-            return f"XXXX-{month:02d}-{d:02d}"
-        try:
-            return dt.date(cal.year_for(anchor, month, d, ctx.direction), month, d)
-        except ValueError:
-            return None
     rel = ctx.g("rel")
     if rel:
         shift = {"last": -1, "next": 1, "the next": 1}.get(rel, 0)

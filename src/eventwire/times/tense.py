@@ -14,7 +14,14 @@ from spacy.tokens import Doc, Span, Token
 
 Direction = Literal["past", "future", "present"]
 
-_FUTURE_AUX = {"will", "shall", "'ll", "wo", "ll"}
+# "will travel", and in reported speech "would travel". Epistemic modals ("could", "may", "must") are left
+# out: "could only be visited as laid down by the Feb. 23 accord" says nothing about when the accord was.
+_FUTURE_AUX = {"will", "shall", "'ll", "wo", "ll", "would", "'d"}
+# Verbs that put their object ahead in time whatever their own tense: "planned a rally on Saturday",
+# "postponed the vote until Tuesday".
+_PLAN_VERBS = {"plan", "schedule", "postpone", "delay", "defer", "adjourn", "reschedule", "slate"}
+# Words right before the expression that make it a deadline or a plan: "as soon as Tuesday".
+_FUTURE_CUES = ("as soon as", "as early as", "no later than", "ahead of", "in time for")
 # Heads of "X to <verb>" that make the infinitive future ("is set to travel", "plans to visit").
 _FUTURE_HEADS = {
     "set", "due", "expect", "schedule", "plan", "go", "intend", "hope", "aim", "prepare", "slate",
@@ -40,6 +47,8 @@ def _direction_of(verb: Token) -> Direction | None:
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if any(a.lower_ in _FUTURE_AUX for a in auxes):
         return "future"
+    if verb.lemma_ in _PLAN_VERBS and not any(a.lower_ == "had" for a in auxes):
+        return "future"
     if any(a.tag_ == "TO" for a in auxes) and verb.dep_ == "xcomp":
         head = verb.head
         if head.lemma_ in _FUTURE_HEADS:
@@ -57,8 +66,10 @@ def _direction_of(verb: Token) -> Direction | None:
         return "past"
     if verb.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in auxes):
         return "past" if verb.lemma_ in _REPORTING else "present"
+    if verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod"):
+        return "past"  # "statements made Friday", "the agreement, announced Friday,"
     if verb.dep_ in ("acl", "amod", "relcl", "advcl") and not auxes and verb.head is not verb:
-        # "shares tendered through Nov. 17", "payable Dec. 7": no tense of its own; ask the clause above
+        # "a plan calling for talks on Tuesday": no tense of its own; ask the clause above
         above = _governor(verb.head)
         return _direction_of(above) if above is not None and above is not verb else None
     return None
@@ -70,6 +81,9 @@ def direction(doc: Doc, start: int, end: int) -> Direction | None:
     if span is None or len(span) == 0:
         return None
     root = span.root
+    before = " ".join(t.lower_ for t in doc[max(0, span.start - 4) : span.start])
+    if before.endswith(_FUTURE_CUES):
+        return "future"
     if root.dep_ == "poss" or (root.i + 1 < len(doc) and doc[root.i + 1].tag_ == "POS"):
         return "past"  # "Tuesday's meeting" is reported after the fact
     verb = _governor(root if root.head is not root else root)
