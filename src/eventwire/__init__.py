@@ -10,9 +10,9 @@ Example::
 
 __version__ = "0.1.0"
 
-from .errors import EventwireError, InputError, ModelError, ResourceError  # noqa: E402
-from .pipeline import Failure, extract, extract_many  # noqa: E402
-from .record import Record  # noqa: E402
+from .errors import EventwireError, InputError, ModelError, ResourceError
+from .pipeline import Failure, extract, extract_many
+from .record import Record
 
 __all__ = [
     "EventwireError",

@@ -385,7 +385,10 @@ def _finish(drafts: dict[str, _Draft]) -> list[record.Actor]:
     for n, d in enumerate(ordered, 1):
         seen = {d.name}
         aliases = [s for s in d.surfaces if not (s in seen or seen.add(s))]  # type: ignore[func-returns-value]
-        roles = sorted({(r.text, r.start, r.end) for r in d.roles}, key=lambda r: r[1])
+        first_role: dict[str, tuple[str, int, int]] = {}
+        for r in sorted(d.roles, key=lambda r: r.start):
+            first_role.setdefault(r.text.lower(), (r.text, r.start, r.end))  # each title once
+        roles = list(first_role.values())
         actors.append(record.Actor(
             id=f"A{n}", name=d.name, kind=d.kind,  # type: ignore[arg-type]
             aliases=aliases, country=d.country, sector=d.sector,

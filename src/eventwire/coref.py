@@ -42,7 +42,7 @@ def resolve_pronouns(doc: Doc, person_at: dict[int, str]) -> dict[int, str]:
     quoted = quoted_tokens(doc)
     for tok in doc:
         g = _pronouns().get(tok.lower_)
-        if g is None or tok.i in quoted or tok.pos_ not in {"PRON", "DET"} and tok.tag_ not in {"PRP", "PRP$"}:
+        if g is None or tok.i in quoted or (tok.pos_ not in {"PRON", "DET"} and tok.tag_ not in {"PRP", "PRP$"}):
             continue
         key = _speaker_of(tok, known) or _nearest_in_sentence(tok, known, gender, g) \
             or _previous_sentence(tok, known, gender, g)

@@ -97,14 +97,18 @@ def find_mentions(doc: Doc, gaz: Gazetteer | None = None) -> list[Mention]:
     gaz = gaz or get_gazetteer()
     spans = [_trim(ent) for ent in doc.ents if ent.label_ in _NAME_LABELS]
     spans = [(s, label) for s, label in spans if s is not None and len(s)]
-    persons = _person_names(s for s, label in spans if label == "PERSON" and not _described_as_org(s))
+    persons = _person_names(s for s, label in spans
+                            if label == "PERSON" and not _described_as_org(s) and not _person_is_place(s, gaz))
     surnames: dict[str, str] = {}
     for name in persons:
         surnames.setdefault(name_key(name.split()[-1]), name)
 
+    described_orgs = {name_key(s.text) for s, label in spans if label == "PERSON" and _described_as_org(s)}
     mentions: list[Mention] = []
     covered: set[int] = set()
     for span, label in spans:
+        if label == "PERSON" and name_key(span.text) in described_orgs:
+            label = "ORG"  # "the militant group X" once makes every X the organisation
         m = _type_span(span, label, surnames, gaz)
         if m is not None:
             mentions.append(m)
@@ -134,7 +138,7 @@ def _trim(ent: Span) -> tuple[Span | None, str]:
 
 def _person_names(spans: Iterable[Span]) -> list[str]:
     """Multi-word personal names of the story, used to recognise bare surnames."""
-    return [s.text for s in spans if len(s) >= 2 and s[-1].is_title and not s[-1].is_digit]
+    return [s.text for s in spans if len(s.text.split()) >= 2 and s[-1].is_title and not s[-1].is_digit]
 
 
 def _type_span(span: Span, label: str, surnames: dict[str, str], gaz: Gazetteer) -> Mention | None:
@@ -188,6 +192,8 @@ def _described_as_org(span: Span) -> bool:
 def _org_country(span: Span, gaz: Gazetteer) -> str | None:
     """Country implied by a name's own words: "U.S. Central Command", "Russian Railways"."""
     for tok in span:
+        if not tok.text[:1].isupper() or tok.is_stop:
+            continue  # "and" is not Andorra's code
         iso = gaz.demonym(tok.text)
         if iso:
             return iso
@@ -209,7 +215,12 @@ def _gpe(span: Span, gaz: Gazetteer) -> Mention:
         kind = "capital"
     else:
         return _mention(span, "place")
-    role: MentionType = "state" if _is_agent_slot(span) else "place"
+    acting = _is_agent_slot(span)
+    root = _conj_root(span).root
+    if kind == "seat" and not (root.dep_ in {"nsubj", "nsubjpass", "poss", "compound", "nmod"}
+                               or (root.dep_ == "pobj" and root.head.lower_ == "by")):
+        acting = False  # a building acts only as speaker, owner or agent: "the Kremlin said"
+    role: MentionType = "state" if acting else "place"
     return _mention(span, role, country=iso, gpe=kind)
 
 

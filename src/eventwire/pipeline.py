@@ -17,7 +17,8 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from . import __version__, nlp as nlp_mod, record
+from . import __version__, record
+from . import nlp as nlp_mod
 from .actors import build_actors
 from .errors import EventwireError, InputError
 from .gazetteer import get_gazetteer

@@ -81,7 +81,7 @@ class Time:
 
 
 @dataclass(slots=True)
-class Warning:  # noqa: A001 - the record field is called "warnings"
+class Warning:
     code: str
     message: str
 

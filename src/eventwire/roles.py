@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Token
 
 from .lexicon import read_tsv
 
+_BOUNDARY = {",", ";", ".", ":", "(", ")", "—", "–"}
 _RELATIVE = {"who", "which", "that", "whose", "whom", "where", "when"}
 _POSSESSIVE = {"'s", "’s", "'", "’"}
 
@@ -141,12 +142,12 @@ def _apposition(doc: Doc, tok_end: int) -> RoleSpan | None:
     end = begin
     while end < len(doc):
         tok = doc[end]
-        if tok.text in {",", ";", ".", ":", "(", ")", "—", "–"} or tok.lower_ in _RELATIVE or tok.is_sent_start and end > begin:
+        if tok.text in _BOUNDARY or tok.lower_ in _RELATIVE or (tok.is_sent_start and end > begin):
             break
         if tok.pos_ in {"VERB", "AUX"} and tok.dep_ not in {"amod", "compound"} and tok.tag_ != "VBN":
             return None  # a clause, not a noun phrase
         end += 1
-    if end == begin or end >= len(doc) or doc[end].text not in {",", ".", ";", ")", "—", "–"} and doc[end].lower_ not in _RELATIVE:
+    if end == begin or end >= len(doc) or (doc[end].text not in _BOUNDARY and doc[end].lower_ not in _RELATIVE):
         return None
     while begin < end and doc[begin].pos_ == "DET":
         begin += 1

@@ -31,7 +31,8 @@ def _date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> dt
               help="Publication date; wins over a file's own date header or JSONL 'published'.")
 @click.option("--format", "fmt", type=click.Choice(["json", "jsonl", "table"]), default="json", show_default=True)
 @click.option("--model", default=DEFAULT_MODEL, show_default=True, help="Installed spaCy English pipeline to use.")
-@click.option("--raw", is_flag=True, help="Keep the text exactly as given (no header, sign-off or boilerplate removal).")
+@click.option("--raw", is_flag=True,
+              help="Keep the text exactly as given (no header, sign-off or boilerplate removal).")
 def extract_command(paths: tuple[str, ...], published: dt.date | None, fmt: str, model: str, raw: bool) -> None:
     """Extract actors, places and dates from news stories.
 

@@ -9,6 +9,7 @@ from rich.table import Table
 
 from ..record import Record
 
+
 def _make_console() -> Console:
     """A terminal keeps its width; a pipe or file gets 160 columns so tables stay readable."""
     probe = Console()
