@@ -57,10 +57,11 @@ def year_for(anchor: dt.date, month: int, day: int | None, direction: str | None
             anchor.year - 1 if there > here and ahead > 6 else anchor.year)
     if direction == "future":
         return anchor.year + 1 if there < here else anchor.year
+    # News drops the year only for dates close by: a day up to two months ahead is this year's
+    # ("payable Dec. 7"), whatever the tense of the clause it hangs from.
     if day is not None and there > here:
-        # News drops the year only for dates close by: a day up to two months ahead is this year's
-        # ("payable Dec. 7"), whatever the tense of the clause it hangs from.
-        if (dt.date(anchor.year, month, min(day, 28)) - anchor).days <= _AHEAD_DAYS:
+        ahead = (dt.date(anchor.year, month, min(day, 28)) - anchor).days
+        if ahead <= _AHEAD_DAYS:
             return anchor.year
     return anchor.year - 1 if there > here else anchor.year
 

@@ -28,6 +28,8 @@ _QUANTITY_LABELS = {"MONEY", "PERCENT", "QUANTITY"}
 # Which modifiers may qualify which kind: "over" qualifies a length ("over two years"), never a date
 # ("over the weekend"); "late" narrows a date, never a length.
 _DATE_MODS = {"START", "MID", "END"}
+_NAMEABLE_RULES = {"date_month", "date_weekday", "date_season"}
+_COUNT_WORDS = {"some", "over", "about", "nearly", "almost", "than", "around"}
 _DATE_APPROX_WORDS = {"about", "around", "approximately", "roughly", "nearly", "almost"}
 
 
@@ -56,8 +58,10 @@ def candidates(text: str, lex: Lexicon) -> list[Candidate]:
     return found
 
 
-def select(found: Iterable[Candidate], accept: Callable[[Candidate], T | None]) -> list[tuple[Candidate, T]]:
-    """Greedy non-overlapping choice; ``accept`` returns None to reject a candidate (then the next one tries)."""
+def select(
+    found: Iterable[Candidate], accept: Callable[[Candidate], T | None]
+) -> list[tuple[Candidate, T]]:
+    """Greedy non-overlapping choice; ``accept`` returns None to reject a candidate (the next one tries)."""
     taken: list[tuple[Candidate, T]] = []
     for cand in found:
         if any(cand.start < c.end and c.start < cand.end for c, _ in taken):
@@ -80,13 +84,16 @@ def plausible(doc: Doc, cand: Candidate, lex: Lexicon) -> bool:
     if not toks:
         return False
     name = cand.rule.name
-    if name in ("date_month", "date_weekday", "date_season"):
-        if any(t.ent_type_ in _NAME_LABELS for t in toks):
-            return False  # "Theresa May", "Friday Mosque"
+    if name in _NAMEABLE_RULES and any(t.ent_type_ in _NAME_LABELS for t in toks):
+        return False  # "Theresa May", "Friday Mosque"
     if name == "date_month":
         word = (cand.groups.get("month") or "").lower()
         if word in _AMBIGUOUS_MONTHS and not cand.groups.get("rel") and toks[0].tag_ != "NNP":
             return False
+        prev = doc[toks[0].i - 1] if toks[0].i > 0 else None
+        name_before = prev is not None and prev.pos_ == "PROPN" and prev.is_title and bool(prev.whitespace_)
+        if name_before and prev is not None and prev.ent_type_ != "DATE":
+            return False  # a surname: "Theresa May", "Jane April"
     if name == "date_year":
         year_tok = toks[-1]
         prev = doc[toks[0].i - 1] if toks[0].i > 0 else None
@@ -96,14 +103,11 @@ def plausible(doc: Doc, cand: Candidate, lex: Lexicon) -> bool:
             return False
         if year_tok.dep_ in ("nummod", "quantmod") and year_tok.head.tag_ == "NNS":
             return False  # "1500 troops"
-        if prev is not None and prev.lower_ in ("some", "over", "about", "nearly", "almost", "than", "around"):
+        if prev is not None and prev.lower_ in _COUNT_WORDS:
             return False  # a count: "some 1500", "more than 2000"
-    if name == "duration_vague" and not cand.groups.get("dir") and (cand.groups.get("unit") or "").lower() in (
-        "minutes",
-        "hours",
-    ):
-        return False  # "the minutes of the meeting", "opening hours"
-    return True
+    bare_unit = (cand.groups.get("unit") or "").lower() in ("minutes", "hours")
+    # "the minutes of the meeting", "opening hours"
+    return not (name == "duration_vague" and not cand.groups.get("dir") and bare_unit)
 
 
 @lru_cache(maxsize=4)

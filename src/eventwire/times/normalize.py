@@ -115,7 +115,8 @@ def calendar(ctx: Context) -> Norm | None:
         return Norm(ctx.groups["decade"] or "", "date", "decade")
     if ctx.groups.get("decade_word"):
         plural = ctx.g("decade_word") or ""  # "nineties" is the plural of the number word "ninety"
-        tens = next((v for w, v in ctx.lex.numbers.items() if w.endswith("y") and w[:-1] + "ies" == plural), None)
+        tens = next((v for w, v in ctx.lex.numbers.items() if w.endswith("y") and w[:-1] + "ies" == plural),
+                    None)
         return Norm(f"19{int(tens) // 10}", "date", "decade") if tens and tens.isdigit() else None
     if ctx.groups.get("decade2"):
         digit = ctx.groups["decade2"] or "0"
@@ -204,8 +205,7 @@ def season(ctx: Context) -> Norm | None:
         return None
     year_text = ctx.groups.get("year") or ctx.groups.get("year2")
     rel = ctx.g("rel")
-    if code == "FA" and not (year_text or rel) and not re.search(r"\b(?:in|since|by|until|this|last|next|"
-                                                                 r"during|through|the)\s*$", ctx.before, re.I):
+    if code == "FA" and not (year_text or rel) and not _FALL_CONTEXT.search(ctx.before):
         return None  # "prices fall" / "the fall of the city" are not autumn
     if year_text:
         return Norm(f"{year_text}-{code}", "date", "season")
@@ -214,6 +214,7 @@ def season(ctx: Context) -> Norm | None:
     return Norm(f"{cal.season_year(ctx.anchor, code, ctx.direction, rel)}-{code}", "date", "season")
 
 
+_FALL_CONTEXT = re.compile(r"\b(?:in|since|by|until|this|last|next|during|through|the)\s*$", re.I)
 _ORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
 
 

@@ -86,7 +86,7 @@ def direction(doc: Doc, start: int, end: int) -> Direction | None:
         return "future"
     if root.dep_ == "poss" or (root.i + 1 < len(doc) and doc[root.i + 1].tag_ == "POS"):
         return "past"  # "Tuesday's meeting" is reported after the fact
-    verb = _governor(root if root.head is not root else root)
+    verb = _governor(root)
     if verb is None:
         return None
     return _direction_of(verb)
