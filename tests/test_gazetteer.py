@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from eventwire import gazetteer
 from eventwire.gazetteer import Entry, Gazetteer, fold, get_gazetteer
 
 
@@ -143,3 +144,25 @@ def test_version_names_the_source_packages(gaz: Gazetteer) -> None:
 
 def test_get_gazetteer_is_one_instance_per_process(gaz: Gazetteer) -> None:
     assert get_gazetteer() is gaz
+
+
+def _tiny_index() -> dict[str, object]:
+    return {"version": gazetteer._version(), "names": []}
+
+
+def test_load_index_builds_once_then_reads_the_cache(tmp_path, monkeypatch) -> None:
+    calls: list[int] = []
+    monkeypatch.setenv("EVENTWIRE_CACHE", str(tmp_path))
+    monkeypatch.setattr(gazetteer, "build_index", lambda: calls.append(1) or _tiny_index())
+    first = gazetteer.load_index()
+    second = gazetteer.load_index()
+    assert first == second and calls == [1]
+    assert [p.suffix for p in tmp_path.iterdir()] == [".marshal"]  # no temp file left behind
+
+
+def test_load_index_keeps_the_index_in_memory_when_cache_is_unwritable(tmp_path, monkeypatch) -> None:
+    blocker = tmp_path / "not-a-dir"
+    blocker.write_text("")
+    monkeypatch.setenv("EVENTWIRE_CACHE", str(blocker / "cache"))
+    monkeypatch.setattr(gazetteer, "build_index", _tiny_index)
+    assert gazetteer.load_index() == _tiny_index()

@@ -68,7 +68,7 @@ _US_AP = {"AL": "Ala", "AZ": "Ariz", "AR": "Ark", "CA": "Calif", "CO": "Colo", "
           "NE": "Neb|Nebr", "NV": "Nev", "NH": "N.H.", "NJ": "N.J.", "NM": "N.M.", "NY": "N.Y.",
           "NC": "N.C.", "ND": "N.D.", "OK": "Okla", "OR": "Ore|Oreg", "PA": "Pa|Penn", "RI": "R.I.",
           "SC": "S.C.", "SD": "S.D.", "TN": "Tenn", "TX": "Tex", "VT": "Vt", "VA": "Va", "WA": "Wash",
-          "WV": "W.Va.", "WI": "Wis|Wisc", "WY": "Wyo", "DC": "D.C.|DC"}
+          "WV": "W.Va.|W. Va.", "WI": "Wis|Wisc", "WY": "Wyo", "DC": "D.C.|DC"}
 
 
 def fold(text: str) -> str:
@@ -406,21 +406,26 @@ def load_index() -> dict[str, Any]:
         was_enabled = gc.isenabled()
         gc.disable()  # the loader allocates ~1M objects: no point scanning them for cycles meanwhile
         try:
-            return marshal.loads(raw)
+            cached = marshal.loads(raw)
         finally:
             if was_enabled:
                 gc.enable()
+        if isinstance(cached, dict) and cached.get("version") == _version():
+            return cached
     except (OSError, EOFError, ValueError, TypeError):
-        pass
+        pass  # missing or unreadable cache: rebuild below
     index = build_index()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".gaz-", suffix=".tmp")
+    except OSError:
+        return index  # read-only home/cache: keep the index in memory only
+    try:
         with os.fdopen(fd, "wb") as fh:
             marshal.dump(index, fh)
-        os.replace(tmp, path)
+        os.replace(tmp, path)  # atomic: a concurrent reader sees the old file or the whole new one
     except OSError:
-        pass  # read-only home/cache: keep the index in memory only
+        Path(tmp).unlink(missing_ok=True)
     return index
 
 
