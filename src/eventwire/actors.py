@@ -203,6 +203,8 @@ def _sector_of(head_phrase: str, default: str) -> str:
 def _institution_at(doc: Doc, tok: Token) -> tuple[int, tuple[str, str]] | None:
     """Longest institution phrase ending at ``tok``: (first token index, (kind, sector))."""
     table = _institutions()
+    if tok.lower_ not in _institution_last_words():
+        return None  # the common case, decided without building any phrase
     for width in (3, 2, 1):
         begin = tok.i - width + 1
         if begin < 0:
@@ -213,6 +215,11 @@ def _institution_at(doc: Doc, tok: Token) -> tuple[int, tuple[str, str]] | None:
     return None
 
 
+@cache
+def _institution_last_words() -> frozenset[str]:
+    return frozenset(h.split()[-1] for h in _institutions())
+
+
 def _modifiers(head: Token, begin: int) -> list[Token]:
     """Name tokens modifying an institution noun, with their coordinations."""
     out: list[Token] = []
@@ -221,14 +228,10 @@ def _modifiers(head: Token, begin: int) -> list[Token]:
             continue
         out.append(child)
         out.extend(t for t in child.conjuncts if t.i < head.i)
-    for t in doc_range(head, begin):
+    for t in head.doc[max(0, head.i - 6) : begin]:
         if t not in out and t.dep_ in {"amod", "compound"} and t.head.i in {c.i for c in out}:
             out.append(t)
     return sorted(out, key=lambda t: t.i)
-
-
-def doc_range(head: Token, begin: int) -> list[Token]:
-    return [t for t in head.doc[max(0, head.i - 6) : begin]]
 
 
 def _person_affiliations(doc: Doc, drafts: dict[str, _Draft], mentions: list[Mention], gaz: Gazetteer) -> None:
@@ -342,10 +345,11 @@ def _host_leaders(doc: Doc, drafts: dict[str, _Draft], by_token: dict[int, Menti
         if not any(r.text.lower().split()[-1] in _leader_titles() or r.text.lower() in _leader_titles()
                    for r in d.roles):
             continue
-        for start, _ in d.mentions:
-            tok = next((t for t in doc if t.idx == start), None)
-            if tok is None:
+        for start, end in d.mentions:
+            span = doc.char_span(start, end)
+            if span is None:
                 continue
+            tok = span[0]
             name_root = tok
             while name_root.dep_ == "compound" and name_root.head is not name_root:
                 name_root = name_root.head

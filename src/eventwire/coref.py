@@ -102,8 +102,20 @@ def _nearest_in_sentence(tok: Token, known: dict[int, str], gender: dict[str, st
     return None
 
 
+_SENTS: dict[int, tuple[Doc, list]] = {}
+
+
+def _sentences(doc: Doc) -> list:
+    """The doc's sentences, computed once per doc (spaCy rebuilds them on every access)."""
+    cached = _SENTS.get(id(doc))
+    if cached is None or cached[0] is not doc:
+        _SENTS.clear()
+        cached = _SENTS[id(doc)] = (doc, list(doc.sents))
+    return cached[1]
+
+
 def _previous_sentence(tok: Token, known: dict[int, str], gender: dict[str, str], g: str) -> str | None:
-    sents: Sequence = list(tok.doc.sents)
+    sents: Sequence = _sentences(tok.doc)
     index = next((n for n, s in enumerate(sents) if s.start <= tok.i < s.end), 0)
     for prev in reversed(sents[max(0, index - 3) : index]):
         subj = [t for t in prev if t.dep_ in {"nsubj", "nsubjpass"} and t.head == prev.root]
