@@ -40,3 +40,8 @@ def test_mentions_org_described_as_group_is_organization(nlp: Language) -> None:
 
 def test_mentions_name_key_normalises_apostrophes_and_article() -> None:
     assert name_key("al-Rufay’i") == name_key("Rufay'i")
+
+
+def test_mentions_igo_abbreviation_is_an_organisation_not_a_town(nlp: Language) -> None:
+    ms = [m for m in find_mentions(nlp("Exports to other E.U. countries fell sharply.")) if "E.U." in m.text]
+    assert ms and ms[0].type == "organization" and ms[0].country == "IGO"

@@ -67,3 +67,21 @@ def test_resolve_places_returns_one_key_per_given_name(gaz: Gazetteer) -> None:
 
 def test_resolve_places_of_nothing_is_empty(gaz: Gazetteer) -> None:
     assert resolve_places([], gazetteer=gaz) == {}
+
+
+def test_resolve_places_sibling_states_make_a_state(gaz: Gazetteer) -> None:
+    out = resolve_places(["Alabama", "Georgia", "Kentucky"], gazetteer=gaz)
+    assert (out["Georgia"].kind, out["Georgia"].country) == ("admin1", "USA")
+
+
+def test_resolve_places_seat_of_power_beats_a_namesake_town(gaz: Gazetteer) -> None:
+    out = resolve_places(["White House", "Tennessee"], gazetteer=gaz)
+    assert out["White House"].kind == "site"
+
+
+def test_resolve_places_drops_unsupported_hamlets_abroad(gaz: Gazetteer) -> None:
+    weak = [e for e, p in gaz.candidates("Hiran")]
+    if not weak:
+        pytest.skip("no candidate to test with")
+    out = resolve_places(["Hiran", "Somalia"], context_countries=["SOM"], gazetteer=gaz)
+    assert out["Hiran"] is None or out["Hiran"].country == "SOM"

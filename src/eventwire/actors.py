@@ -20,7 +20,8 @@ from . import record
 from .coref import resolve_pronouns
 from .gazetteer import Gazetteer, get_gazetteer
 from .lexicon import read_tsv, read_words
-from .mentions import Mention, name_key
+from .mentions import Mention, igo_key, name_key
+from .mentions import igos as _igos
 from .roles import RoleSpan, role_spans, title_sector
 
 _SECTOR_WORDS = {"defence": "MIL", "defense": "MIL", "military": "MIL", "armed": "MIL", "army": "MIL",
@@ -46,21 +47,6 @@ def _institutions() -> dict[str, tuple[str, str]]:
     return {h.lower(): (k, s) for h, k, s in read_tsv("actors/institutions.tsv", 3)}
 
 
-@cache
-def _igos() -> dict[str, tuple[str, str]]:
-    """alias or name (lower-case) -> (canonical name, sector)."""
-    table: dict[str, tuple[str, str]] = {}
-    for name, aliases, sector in read_tsv("actors/igos.tsv", 3):
-        for alias in [name, *filter(None, aliases.split("|"))]:
-            table[_norm(alias)] = (name, sector)
-    return table
-
-
-def _norm(text: str) -> str:
-    text = re.sub(r"^the\s+", "", text.strip(), flags=re.I)
-    return text.replace("’", "'").lower()
-
-
 def build_actors(doc: Doc, mentions: list[Mention], gaz: Gazetteer | None = None) -> list[record.Actor]:
     """Merge mentions into actors, numbered ``A1…`` by first mention."""
     gaz = gaz or get_gazetteer()
@@ -83,9 +69,9 @@ def build_actors(doc: Doc, mentions: list[Mention], gaz: Gazetteer | None = None
             d.country = m.country
             d.sector = "GOV"
         elif m.type == "organization" and (m.start, m.end) not in used_in_groups:
-            igo = _igos().get(_norm(m.text))
+            igo = _igos().get(igo_key(m.text))
             name = igo[0] if igo else re.sub(r"^the\s+", "", m.text, flags=re.I)
-            d = _draft(drafts, "O:" + _norm(name), "organization", name, m)
+            d = _draft(drafts, "O:" + igo_key(name), "organization", name, m)
             if igo:
                 d.country, d.sector = "IGO", igo[1] if igo[1] != "IGO" else "IGO"
             else:
@@ -178,7 +164,7 @@ def _groups(doc: Doc, mentions: list[Mention], drafts: dict[str, _Draft], gaz: G
             end_char = tok.idx + len(tok)
             label = f"{m.text} {head_text}" if coordinated else doc.text[m.start : end_char]
             if m.type == "organization" and not country:
-                key = f"G:{_norm(label)}"
+                key = f"G:{igo_key(label)}"
             elif country:
                 # "Ukrainian forces" and "Kyiv's armed forces" are one actor; a ministry is its own
                 key = f"G:{country}:{kind}:{sector}" if kind == "group" else f"O:{country}:{head_text.lower()}"
@@ -249,9 +235,7 @@ def _person_affiliations(doc: Doc, drafts: dict[str, _Draft], mentions: list[Men
                 if m.type == "person":
                     d.possessors.append("P:" + surname_owner.of(m.text))
                 elif m.country and d.country is None:
-                    d.country = m.country
-                elif m.type == "organization" and m.text in {k for k in _igos()}:
-                    d.country = "IGO"
+                    d.country = m.country  # a demonym, capital, seat or IGO inside the role
             if d.sector is None:
                 inst = _institution_in(doc, role)
                 d.sector = inst or title_sector(role.text)

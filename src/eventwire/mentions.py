@@ -86,6 +86,24 @@ def _generic_words() -> frozenset[str]:
     return title_words() | heads | {"state"}
 
 
+@cache
+def igos() -> dict[str, tuple[str, str]]:
+    """International organisations: alias or name (normalised) -> (canonical name, sector)."""
+    table: dict[str, tuple[str, str]] = {}
+    for name, aliases, sector in read_tsv("actors/igos.tsv", 3):
+        for alias in [name, *filter(None, aliases.split("|"))]:
+            table[igo_key(alias)] = (name, sector)
+    return table
+
+
+def igo_key(text: str) -> str:
+    """"the U.N." and "U.N." compare equal; case and curly apostrophes are ignored."""
+    text = text.strip()
+    if text.lower().startswith("the "):
+        text = text[4:]
+    return text.replace("’", "'").lower()
+
+
 def name_key(text: str) -> str:
     """Comparison key for names: apostrophes and hyphens normalised, an "al-" article dropped."""
     key = text.replace("’", "'").replace("‘", "'").lower()
@@ -154,6 +172,8 @@ def _type_span(span: Span, label: str, surnames: dict[str, str], gaz: Gazetteer)
     if label == "NORP" or (label == "GPE" and gaz.demonym(text) and not gaz.country(text)):
         iso = gaz.demonym(text)
         return _mention(span, "demonym", country=iso)
+    if igo_key(text) in igos():
+        return _mention(span, "organization", country="IGO")
     if label in {"GPE", "LOC", "FAC"}:
         return _gpe(span, gaz) if label != "FAC" or gaz.is_known(text) else None
     # ORG: seats of power and countries mislabelled as organisations are state/place names

@@ -31,6 +31,8 @@ B_SAME_ADMIN1 = 2.0  # two cities/counties in the same admin1
 B_SAME_COUNTRY = 0.75  # two places in the same country
 B_NEAR = 2.0  # two places within NEAR_KM
 B_CONTEXT = 2.0  # place in a country given as context (demonyms, capitals, seats of the story)
+MIN_SCORE = 1.5  # below this, an unsupported candidate outside the story's countries is dropped
+B_SEAT = 3.0  # a seat of power ("White House") is meant far more often than a namesake town
 MAX_SUPPORT = 8.0  # cap so a long list of weak hints cannot beat a strong prior
 
 MAX_PAIR = max(B_IN_ADMIN1, B_HAS_PLACE, B_IN_COUNTRY, B_SAME_ADMIN1 + B_NEAR)  # bound for early exit
@@ -56,12 +58,14 @@ def support(c: Entry, o: Entry) -> float:
     if c.kind == "country":
         return B_IN_COUNTRY
     same_admin = c.admin1 is not None and c.admin1 == o.admin1
+    if c.kind == "admin1" and o.kind == "admin1":
+        return B_IN_COUNTRY  # a list of states/provinces of one country: "Alabama and Georgia"
     if o.kind == "admin1":
         return B_IN_ADMIN1 if same_admin and c.kind in _LOCAL else 0.0
     if c.kind == "admin1":
         if o.kind in _LOCAL:
             return B_HAS_PLACE if same_admin else 0.0
-        return B_SAME_COUNTRY  # a list of states/provinces of one country
+        return B_SAME_COUNTRY
     bonus = B_SAME_ADMIN1 if same_admin else B_SAME_COUNTRY
     if _km(c, o) <= NEAR_KM:
         bonus += B_NEAR
@@ -109,7 +113,8 @@ def resolve_places(names: Sequence[str], *, context_countries: Collection[str] =
             found = [(country, 0.0)] if country else []
         if found:
             cands[k] = [e for e, _ in found]
-            priors[k] = [p + (B_CONTEXT if e.country in ctx else 0.0) for e, p in found]
+            priors[k] = [p + (B_CONTEXT if e.country in ctx else 0.0) + (B_SEAT if e.seat_of else 0.0)
+                         for e, p in found]
     scores = {k: list(p) for k, p in priors.items()}
     for _ in range(ROUNDS if len(cands) > 1 else 0):
         # support needs a shared country: index the likely candidates of each name by country,
@@ -141,7 +146,9 @@ def resolve_places(names: Sequence[str], *, context_countries: Collection[str] =
     for k, originals in by_key.items():
         best: Entry | None = None
         if k in cands:
-            best = max(zip(cands[k], scores[k], strict=True), key=lambda es: es[1])[0]
+            best, score = max(zip(cands[k], scores[k], strict=True), key=lambda es: es[1])
+            if score < MIN_SCORE and ctx and best.country not in ctx:
+                best = None  # a hamlet abroad that nothing in the story supports: likely not this place
         for n in originals:
             out[n] = best
     return out
