@@ -24,9 +24,13 @@ _UNUSED = ("textcat",)
 CHUNK_CHARS = 100_000
 
 
-@lru_cache(maxsize=4)
 def load(name: str = DEFAULT_MODEL) -> Language:
     """Load (once per process) the spaCy pipeline called ``name``."""
+    return _load(name)  # one cache key per name, however the caller spelled the call
+
+
+@lru_cache(maxsize=4)
+def _load(name: str) -> Language:
     try:
         nlp = spacy.load(name, exclude=[p for p in _UNUSED])
     except OSError as exc:
