@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, partial
 
 from spacy.tokens import Doc, Token
 
@@ -316,9 +316,7 @@ def _possessed_nouns(doc: Doc, drafts: dict[str, _Draft], by_token: dict[int, Me
 _MEETING_VERBS = {"meet", "host", "receive", "welcome", "visit", "hold"}
 
 
-@cache
-def _leader_titles() -> frozenset[str]:
-    return read_words("actors/leader_titles.txt")
+_leader_titles = partial(read_words, "actors/leader_titles.txt")
 
 
 def _host_leaders(doc: Doc, drafts: dict[str, _Draft], by_token: dict[int, Mention]) -> None:

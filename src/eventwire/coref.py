@@ -13,7 +13,7 @@ Gender is only used to skip a person already referred to with the other gender's
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import cache
+from functools import cache, partial
 
 from spacy.tokens import Doc, Token
 
@@ -25,9 +25,7 @@ def _pronouns() -> dict[str, str]:
     return {p.lower(): g for p, g in read_tsv("actors/pronouns.tsv", 2)}
 
 
-@cache
-def _speech_verbs() -> frozenset[str]:
-    return read_words("actors/speech_verbs.txt")
+_speech_verbs = partial(read_words, "actors/speech_verbs.txt")
 
 
 def resolve_pronouns(doc: Doc, person_at: dict[int, str]) -> dict[int, str]:

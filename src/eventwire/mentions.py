@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, partial
 from typing import Literal
 
 from spacy.tokens import Doc, Span, Token
@@ -48,35 +48,18 @@ class Mention:
         return (self.start, self.end)
 
 
-@cache
-def _locative_preps() -> frozenset[str]:
-    return read_words("actors/locative_prepositions.txt")
-
-
-@cache
-def _target_verbs() -> frozenset[str]:
-    return read_words("actors/target_verbs.txt")
-
-
-@cache
-def _place_nouns() -> frozenset[str]:
-    return read_words("actors/place_nouns.txt")
+# Word lists (read once by lexicon.read_words); see resources/en/actors/ and docs/actors.md.
+_locative_preps = partial(read_words, "actors/locative_prepositions.txt")
+_target_verbs = partial(read_words, "actors/target_verbs.txt")
+_place_nouns = partial(read_words, "actors/place_nouns.txt")
+_org_nouns = partial(read_words, "actors/org_nouns.txt")
+_facility_nouns = partial(read_words, "actors/facility_nouns.txt")
 
 
 @cache
 def title_words() -> frozenset[str]:
     """Every word that occurs in a title, lower-cased: used to peel titles off PERSON spans."""
     return frozenset(w for row in read_tsv("actors/titles.tsv", 2) for w in row[0].split())
-
-
-@cache
-def _org_nouns() -> frozenset[str]:
-    return read_words("actors/org_nouns.txt")
-
-
-@cache
-def _facility_nouns() -> frozenset[str]:
-    return read_words("actors/facility_nouns.txt")
 
 
 @cache
