@@ -87,10 +87,13 @@ def igo_key(text: str) -> str:
     return text.replace("’", "'").lower()
 
 
+_ARTICLES = ("al-", "el-", "as-", "ad-")  # Arabic articles written into names: "al-Assad" = "Assad"
+
+
 def name_key(text: str) -> str:
     """Comparison key for names: apostrophes and hyphens normalised, an "al-" article dropped."""
     key = text.replace("’", "'").replace("‘", "'").lower()
-    return key[3:] if key.startswith(("al-", "el-", "as-", "ad-")) else key
+    return key[3:] if key.startswith(_ARTICLES) else key
 
 
 def find_mentions(doc: Doc, gaz: Gazetteer | None = None) -> list[Mention]:
@@ -166,6 +169,8 @@ def _type_span(span: Span, label: str, surnames: dict[str, str], gaz: Gazetteer)
         return _mention(span, "place")
     if len(span) == 1 and span[0].lower_ in _generic_words():
         return None
+    if text[:1].islower() and not text.lower().startswith(_ARTICLES):
+        return None  # "champagne & alcoholic …": a lower-case phrase is not a name ("al-Foo" is)
     return _mention(span, "organization", country=_org_country(span, gaz))
 
 
