@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
+import numpy
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -22,6 +23,7 @@ _UNUSED = ("textcat",)
 # spaCy's parser and NER need about 1 GB of scratch memory per 100,000 characters, so a long
 # story is parsed in paragraph-sized pieces of at most this many characters.
 CHUNK_CHARS = 100_000
+_EMPTY = numpy.zeros((0,), dtype="float32")
 
 
 def load(name: str = DEFAULT_MODEL) -> Language:
@@ -81,8 +83,15 @@ def parse(nlp: Language, text: str) -> Doc:
     """Parse one text, in paragraph-sized chunks when it is longer than ``chunk_limit``."""
     parts = chunks(text, chunk_limit(nlp))
     if len(parts) == 1:
-        return nlp(text)
-    return Doc.from_docs(list(nlp.pipe(parts)), ensure_whitespace=False)
+        return _lighten(nlp(text))
+    return Doc.from_docs([_lighten(d) for d in nlp.pipe(parts)], ensure_whitespace=False)
+
+
+def _lighten(doc: Doc) -> Doc:
+    """Drop the tok2vec output kept on the doc: nothing downstream reads it, and it is 96 floats
+    a token (hundreds of MB for a multi-megabyte story, copied again when chunks are merged)."""
+    doc.tensor = _EMPTY
+    return doc
 
 
 def parse_many(nlp: Language, texts: Iterable[str], *, batch_size: int = 32) -> Iterator[Doc]:
@@ -92,7 +101,7 @@ def parse_many(nlp: Language, texts: Iterable[str], *, batch_size: int = 32) -> 
 
     def flush() -> Iterator[Doc]:
         if buffer:
-            yield from nlp.pipe(buffer, batch_size=batch_size)
+            yield from (_lighten(d) for d in nlp.pipe(buffer, batch_size=batch_size))
             buffer.clear()
 
     for text in texts:
