@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 from rich import box
 from rich.console import Console
 from rich.markup import escape
@@ -11,9 +13,12 @@ from ..record import Record
 
 
 def _make_console() -> Console:
-    """A terminal keeps its width; a pipe or file gets 160 columns so tables stay readable."""
+    """A terminal keeps its width; a pipe or file gets $COLUMNS or 160 so tables stay readable."""
     probe = Console()
-    return probe if probe.is_terminal else Console(width=160)
+    if probe.is_terminal:
+        return probe
+    columns = os.environ.get("COLUMNS", "")
+    return Console(width=int(columns) if columns.isdigit() else 160)
 
 
 _console = _make_console()
