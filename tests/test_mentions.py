@@ -45,3 +45,8 @@ def test_mentions_name_key_normalises_apostrophes_and_article() -> None:
 def test_mentions_igo_abbreviation_is_an_organisation_not_a_town(nlp: Language) -> None:
     ms = [m for m in find_mentions(nlp("Exports to other E.U. countries fell sharply.")) if "E.U." in m.text]
     assert ms and ms[0].type == "organization" and ms[0].country == "IGO"
+
+
+def test_mentions_untagged_gazetteer_name_in_place_slot_is_a_place(nlp: Language) -> None:
+    types = typed(nlp, "Gunmen stormed a hotel in the Somali city of Beledweyne on Tuesday.")
+    assert types.get("Beledweyne") == "place"

@@ -121,8 +121,34 @@ def find_mentions(doc: Doc, gaz: Gazetteer | None = None) -> list[Mention]:
     for tok in doc:
         if tok.i not in covered and tok.pos_ == "PROPN" and name_key(tok.text) in surnames:
             mentions.append(_mention(doc[tok.i : tok.i + 1], "person"))
+            covered.add(tok.i)
+    mentions.extend(_untagged_places(doc, covered, gaz))
     mentions.sort(key=lambda m: m.start)
     return mentions
+
+
+def _untagged_places(doc: Doc, covered: set[int], gaz: Gazetteer) -> list[Mention]:
+    """Gazetteer names in a place slot that the model did not tag: "the city of Beledweyne",
+    "fighting in Avdiivka". Only proper nouns, only where the syntax asks for a place."""
+    found = []
+    i = 0
+    while i < len(doc):
+        tok = doc[i]
+        if tok.i in covered or tok.pos_ != "PROPN" or not tok.is_title:
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(doc) and doc[j + 1].pos_ == "PROPN" and doc[j + 1].is_title and j + 1 not in covered:
+            j += 1
+        span = doc[i : j + 1]
+        root = span.root
+        prep = root.head if root.dep_ == "pobj" else None
+        in_place_slot = prep is not None and (
+            prep.lower_ in _locative_preps() or (prep.lower_ == "of" and prep.head.lemma_.lower() in _place_nouns()))
+        if in_place_slot and gaz.lookup(span.text):
+            found.append(_mention(span, "place"))
+        i = j + 1
+    return found
 
 
 def _trim(ent: Span) -> tuple[Span | None, str]:
