@@ -50,3 +50,13 @@ def test_mentions_igo_abbreviation_is_an_organisation_not_a_town(nlp: Language) 
 def test_mentions_untagged_gazetteer_name_in_place_slot_is_a_place(nlp: Language) -> None:
     types = typed(nlp, "Gunmen stormed a hotel in the Somali city of Beledweyne on Tuesday.")
     assert types.get("Beledweyne") == "place"
+
+
+def test_mentions_company_named_after_a_country_does_not_make_the_country_a_person(nlp: Language) -> None:
+    ms = find_mentions(nlp("Acme Russia cut ties with its parent. Russia said the move was illegal."))
+    assert all(m.type != "person" for m in ms if m.text == "Russia")
+
+
+def test_mentions_middle_name_of_a_long_name_is_a_surname(nlp: Language) -> None:
+    types = typed(nlp, "Spanish diplomat Josep Ferrer Puigdollers spoke first. Later Ferrer agreed.")
+    assert types.get("Ferrer") == "person"

@@ -101,11 +101,16 @@ def find_mentions(doc: Doc, gaz: Gazetteer | None = None) -> list[Mention]:
     gaz = gaz or get_gazetteer()
     spans = [_trim(ent) for ent in doc.ents if ent.label_ in _NAME_LABELS]
     spans = [(s, label) for s, label in spans if s is not None and len(s)]
-    persons = _person_names(s for s, label in spans
-                            if label == "PERSON" and not _described_as_org(s) and not _person_is_place(s, gaz))
+    persons = _person_names((s for s, label in spans
+                             if label == "PERSON" and not _described_as_org(s) and not _person_is_place(s, gaz)), gaz)
     surnames: dict[str, str] = {}
     for name in persons:
-        surnames.setdefault(name_key(name.split()[-1]), name)
+        words = name.split()
+        surnames.setdefault(name_key(words[-1]), name)
+    for name in persons:  # "Josep Borrell Fontelles" is also "Borrell"; last names win over these
+        for word in name.split()[1:-1]:
+            if word[:1].isupper() and len(word) > 2:
+                surnames.setdefault(name_key(word), name)
 
     described_orgs = {name_key(s.text) for s, label in spans if label == "PERSON" and _described_as_org(s)}
     mentions: list[Mention] = []
@@ -127,6 +132,11 @@ def find_mentions(doc: Doc, gaz: Gazetteer | None = None) -> list[Mention]:
     return mentions
 
 
+# An untagged proper noun is taken as a town only when the town is this large: "flew to Mars"
+# must not become Mars, Pennsylvania.
+_UNTAGGED_MIN_POPULATION = 20_000
+
+
 def _untagged_places(doc: Doc, covered: set[int], gaz: Gazetteer) -> list[Mention]:
     """Gazetteer names in a place slot that the model did not tag: "the city of Beledweyne",
     "fighting in Avdiivka". Only proper nouns, only where the syntax asks for a place."""
@@ -145,7 +155,8 @@ def _untagged_places(doc: Doc, covered: set[int], gaz: Gazetteer) -> list[Mentio
         prep = root.head if root.dep_ == "pobj" else None
         in_place_slot = prep is not None and (
             prep.lower_ in _locative_preps() or (prep.lower_ == "of" and prep.head.lemma_.lower() in _place_nouns()))
-        if in_place_slot and gaz.lookup(span.text):
+        entries = gaz.lookup(span.text) if in_place_slot else []
+        if entries and (entries[0].kind != "city" or entries[0].population >= _UNTAGGED_MIN_POPULATION):
             found.append(_mention(span, "place"))
         i = j + 1
     return found
@@ -166,9 +177,11 @@ def _trim(ent: Span) -> tuple[Span | None, str]:
     return (doc[start:end] if end > start else None), ent.label_
 
 
-def _person_names(spans: Iterable[Span]) -> list[str]:
-    """Multi-word personal names of the story, used to recognise bare surnames."""
-    return [s.text for s in spans if len(s.text.split()) >= 2 and s[-1].is_title and not s[-1].is_digit]
+def _person_names(spans: Iterable[Span], gaz: Gazetteer) -> list[str]:
+    """Multi-word personal names of the story, used to recognise bare surnames. A "name" ending in
+    a country ("Acme Russia") is a company, and must not turn every "Russia" into a person."""
+    return [s.text for s in spans if len(s.text.split()) >= 2 and s[-1].is_title and not s[-1].is_digit
+            and not gaz.country(s[-1].text)]
 
 
 def _type_span(span: Span, label: str, surnames: dict[str, str], gaz: Gazetteer) -> Mention | None:
@@ -176,7 +189,7 @@ def _type_span(span: Span, label: str, surnames: dict[str, str], gaz: Gazetteer)
     if " " not in text and name_key(text) in surnames and label != "NORP":
         return _mention(span, "person")
     if label == "PERSON":
-        if _described_as_org(span):
+        if _described_as_org(span) or (len(span) > 1 and gaz.country(span[-1].text)):
             return _mention(span, "organization", country=_org_country(span, gaz))
         if _person_is_place(span, gaz):
             return _gpe(span, gaz)
