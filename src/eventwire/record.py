@@ -81,6 +81,74 @@ class Time:
 
 
 @dataclass(slots=True)
+class Cue:
+    text: str
+    span: Span
+
+
+@dataclass(slots=True)
+class Statement:
+    """Who said what: ``span`` covers the content only (no quotation marks, no leading "that")."""
+
+    id: str
+    speaker: str | None  # actor id
+    speaker_text: str | None
+    speaker_span: Span | None
+    cue: Cue | None
+    content: str
+    span: Span
+    direct: bool
+    channel: str | None
+    time: str | None  # time id
+    date: str | None  # TIMEX3 value of when it was said
+    sentence: Span
+
+
+@dataclass(slots=True)
+class Quantity:
+    value: float | int
+    qualifier: str | None
+    unit: str
+    text: str
+
+
+@dataclass(slots=True)
+class Fatalities:
+    value: float | int
+    qualifier: str | None
+
+
+@dataclass(slots=True)
+class Trigger:
+    text: str
+    span: Span
+
+
+@dataclass(slots=True)
+class Event:
+    """One real event of the story in PLOVER terms, with every mention that refers to it."""
+
+    id: str
+    type: str
+    mode: str | None
+    contexts: list[str]
+    actors: list[str]  # actor ids
+    recipients: list[str]  # actor ids
+    time: str | None  # time id
+    date: str | None  # TIMEX3 value
+    place: str | None  # place id
+    quantities: list[Quantity]
+    objects: list[str]
+    fatalities: Fatalities | None
+    status: str  # reported | historical | future | hypothetical | negated
+    claimed_by: str | None  # statement id
+    mentions: list[Span]
+    trigger: Trigger
+    sentence: Span
+    confidence: float | None
+
+
+@dataclass(slots=True)
 class Warning:
     code: str
     message: str
@@ -93,8 +161,8 @@ class Record:
     actors: list[Actor] = field(default_factory=list)
     places: list[Place] = field(default_factory=list)
     times: list[Time] = field(default_factory=list)
-    statements: list[dict[str, Any]] = field(default_factory=list)
-    events: list[dict[str, Any]] = field(default_factory=list)
+    statements: list[Statement] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
     warnings: list[Warning] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
