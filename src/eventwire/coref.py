@@ -42,8 +42,8 @@ def resolve_pronouns(doc: Doc, person_at: dict[int, str]) -> dict[int, str]:
         g = _pronouns().get(tok.lower_)
         if g is None or tok.i in quoted or (tok.pos_ not in {"PRON", "DET"} and tok.tag_ not in {"PRP", "PRP$"}):
             continue
-        key = _speaker_of(tok, known) or _nearest_in_sentence(tok, known, gender, g) \
-            or _previous_sentence(tok, known, gender, g)
+        key = _speaker_of(tok, known) or _parallel_subject(tok, resolved) \
+            or _nearest_in_sentence(tok, known, gender, g) or _previous_sentence(tok, known, gender, g)
         if key is None:
             continue
         gender.setdefault(key, g)
@@ -67,6 +67,18 @@ def quoted_tokens(doc: Doc) -> set[int]:
         elif tok.text == "\n\n" or (tok.is_space and "\n" in tok.text):
             open_at = None  # quotes do not run across paragraphs unclosed
     return inside
+
+
+def _parallel_subject(tok: Token, resolved: dict[int, str]) -> str | None:
+    """"he has grown frustrated …, and he recently slapped sanctions": a subject pronoun continues
+    the subject pronoun of an earlier clause in the same sentence."""
+    if tok.dep_ not in {"nsubj", "nsubjpass"}:
+        return None
+    for i in range(tok.i - 1, tok.sent.start - 1, -1):
+        other = tok.doc[i]
+        if i in resolved and other.dep_ in {"nsubj", "nsubjpass"} and other.lower_ == tok.lower_:
+            return resolved[i]
+    return None
 
 
 def _speaker_of(tok: Token, known: dict[int, str]) -> str | None:

@@ -21,10 +21,13 @@ from . import __version__, record
 from . import nlp as nlp_mod
 from .actors import build_actors
 from .errors import EventwireError, InputError
+from .events import find_events
 from .gazetteer import get_gazetteer
 from .ingest import RawStory, clean_text, detect_language, parse_published, split_header_signoff
 from .mentions import Mention, find_mentions
 from .places import resolve_places
+from .statements import find_statements
+from .story import Story
 from .times import find_times
 
 DEFAULT_BATCH = 32
@@ -48,7 +51,7 @@ class _Prepared:
     skip_nlp: bool = False
 
 
-Story = RawStory | str | dict[str, Any]
+StoryInput = RawStory | str | dict[str, Any]
 
 
 def extract(text: str, published: str | dt.date | None = None, title: str | None = None,
@@ -72,7 +75,7 @@ def extract(text: str, published: str | dt.date | None = None, title: str | None
     return result
 
 
-def extract_many(stories: Iterable[Story], *, n_process: int = 1, batch_size: int = DEFAULT_BATCH,
+def extract_many(stories: Iterable[StoryInput], *, n_process: int = 1, batch_size: int = DEFAULT_BATCH,
                  clean: bool = True, model: str = nlp_mod.DEFAULT_MODEL,
                  published: str | dt.date | None = None) -> Iterator[record.Record | Failure]:
     """Stream one ``Record`` (or ``Failure``) per input story, in input order.
@@ -97,18 +100,18 @@ def _init_worker(model: str) -> None:
     get_gazetteer()
 
 
-def _work(item: tuple[list[Story], dict[str, Any]]) -> list[record.Record | Failure]:
+def _work(item: tuple[list[StoryInput], dict[str, Any]]) -> list[record.Record | Failure]:
     batch, args = item
     return list(_run(batch, **args))
 
 
-def _batched(items: Iterable[Story], size: int) -> Iterator[list[Story]]:
+def _batched(items: Iterable[StoryInput], size: int) -> Iterator[list[StoryInput]]:
     it = iter(items)
     while batch := list(islice(it, size)):
         yield batch
 
 
-def _run(stories: Iterable[Story], *, batch_size: int, clean: bool, model: str,
+def _run(stories: Iterable[StoryInput], *, batch_size: int, clean: bool, model: str,
          published: str | dt.date | None) -> Iterator[record.Record | Failure]:
     nlp = nlp_mod.load(model)
     override = _parse_published(published) if published is not None else None
@@ -137,6 +140,9 @@ def _analyse(nlp: Language, doc: Doc | None, prep: _Prepared, producer: record.P
             record.Time(f"T{n}", t.text, t.value, t.kind, t.precision, t.mod, (t.start, t.end))  # type: ignore[arg-type]
             for n, t in enumerate(find_times(doc, prep.published), 1)
         ]
+        story = Story(doc, prep.document.text, prep.published, mentions, rec.actors, rec.places, rec.times)
+        rec.statements = find_statements(story)
+        rec.events = find_events(story, rec.statements)
     except EventwireError:
         raise
     except Exception as exc:  # one bad story must not stop a batch
@@ -174,7 +180,7 @@ def _places(mentions: list[Mention]) -> list[record.Place]:
     return list(places.values())
 
 
-def _prepare(story: Story, clean: bool, override: tuple[dt.date | None, str | None] | None) -> _Prepared | Failure:
+def _prepare(story: StoryInput, clean: bool, override: tuple[dt.date | None, str | None] | None) -> _Prepared | Failure:
     raw = _as_raw(story)
     if isinstance(raw, Failure):
         return raw
@@ -206,7 +212,7 @@ def _prepare(story: Story, clean: bool, override: tuple[dt.date | None, str | No
     return prep
 
 
-def _as_raw(story: Story) -> RawStory | Failure:
+def _as_raw(story: StoryInput) -> RawStory | Failure:
     if isinstance(story, RawStory):
         return story
     if isinstance(story, str):

@@ -50,6 +50,18 @@ class Story:
     def actor_of_token(self, tok: Token) -> str | None:
         return self.actor_at(tok.idx, tok.idx + len(tok))
 
+    def actors_at(self, start: int, end: int) -> list[str]:
+        """Every actor with a mention overlapping ``[start, end)``: "Ukrainian and US officials"
+        is one phrase and two groups."""
+        found: list[str] = []
+        i = bisect.bisect_right(self._starts, end) - 1
+        while i >= 0 and self._actor_spans[i][0] > start - 200:
+            s, e, aid = self._actor_spans[i]
+            if s < end and start < e and aid not in found:
+                found.append(aid)
+            i -= 1
+        return sorted(found, key=lambda aid: int(aid[1:]))
+
     def actors_in(self, span: Span | Token) -> list[str]:
         """Actor ids mentioned inside a span or a token's subtree, in text order, once each."""
         start, end = _chars(span)

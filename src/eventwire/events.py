@@ -1,0 +1,528 @@
+"""Events in the PLOVER ontology: who did what to whom, when, where, how many.
+
+Four steps, each a function below:
+
+1. **Triggers** — verbs and event nouns from ``resources/en/events/triggers.tsv``, including
+   light-verb phrases ("slapped sanctions", "launched … strikes") where the noun carries the
+   type and the verb carries the syntax.
+2. **Participants** from the parse: subjects/agents are actors, objects and "on/against/at"
+   phrases are recipients; reciprocal triggers (talks, meetings, agreements) make every party
+   an actor. A clause without its own subject borrows its head's; an event noun with no party
+   of its own borrows the subject of the verb that governs it ("officials were set for talks").
+3. **Attributes** — date, place, quantities, objects, fatalities, mode, contexts, status and the
+   statement that claims the event, each from the trigger's own clause.
+4. **Coreference** — mentions of one real event ("new strikes" … "launched over 700 drones";
+   "met Putin on Tuesday" … "Tuesday's Moscow meeting") merge into one event.
+
+Definitions of the types and modes: docs/plover.md. Confidence stays ``None``: there is no
+calibrated estimate yet, and the schema forbids made-up numbers.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from functools import cache, partial
+
+from spacy.tokens import Token
+
+from . import record
+from .lexicon import read_tsv, read_words
+from .quantities import QuantityMention, fatality_count, find_quantities
+from .story import Story
+
+_SUBJ = {"nsubj", "nsubjpass", "csubj", "agent"}
+_TARGET_PREPS = {"on", "against", "at", "into", "upon"}
+_PARTY_PREPS = {"with", "between", "among"}
+_CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "xcomp", "acl", "conj", "parataxis", "csubj"}
+_INHERIT_DEPS = {"xcomp", "advcl", "conj", "acl", "pcomp"}
+_MODALS_HYPOTHETICAL = {"could", "might", "may", "would", "should"}
+_FUTURE_MARKERS = {"will", "shall", "'ll"}
+_HISTORICAL_DAYS = 30
+_TIME_PREPS = {"after", "before", "since", "during", "until", "following", "amid", "despite"}
+_NEGATING_PREPS = {"without"}
+_speech_verbs = partial(read_words, "actors/speech_verbs.txt")
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerSense:
+    type: str
+    mode: str | None
+    reciprocal: bool
+
+
+@dataclass(slots=True)
+class _Draft:
+    sense: TriggerSense
+    trigger: Token
+    trigger_span: tuple[int, int]
+    sentence: tuple[int, int]
+    actors: list[str] = field(default_factory=list)
+    recipients: list[str] = field(default_factory=list)
+    time: record.Time | None = None
+    place: str | None = None
+    quantities: list[record.Quantity] = field(default_factory=list)
+    objects: list[str] = field(default_factory=list)
+    fatalities: record.Fatalities | None = None
+    mode: str | None = None
+    contexts: list[str] = field(default_factory=list)
+    status: str = "reported"
+    claimed_by: str | None = None
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+    tokens: list[Token] = field(default_factory=list)  # trigger heads of every mention
+    bare: bool = False  # "the talks": a mention that names no party, date or place of its own
+
+
+# --- lexicons ---------------------------------------------------------------------------------------
+
+
+_PHRASE_DEPS = {"dobj", "attr", "prt", "prep", "compound", "amod", "nsubjpass"}
+
+
+@cache
+def _triggers() -> tuple[dict[tuple[str, str], TriggerSense], dict[tuple[str, str, str], TriggerSense]]:
+    """(lemma, POS) -> sense, and (first lemma, last lemma, POS) -> sense for phrases: a light verb
+    and its object or particle ("slap sanction", "pull out"), or a noun compound ("drone strike").
+    The first row of an ambiguous trigger is its default reading."""
+    single: dict[tuple[str, str], TriggerSense] = {}
+    phrases: dict[tuple[str, str, str], TriggerSense] = {}
+    for trigger, pos, etype, mode, frame in read_tsv("events/triggers.tsv", 5):
+        sense = TriggerSense(etype, mode or None, frame == "reciprocal")
+        words = trigger.lower().split()
+        if len(words) == 1:
+            single.setdefault((words[0], pos), sense)
+        else:
+            phrases.setdefault((words[0], words[-1], pos), sense)
+    return single, phrases
+
+
+@cache
+def _mode_cues() -> dict[str, list[tuple[str, str]]]:
+    """event type -> [(cue word, mode)], in file order (earlier rows win)."""
+    table: dict[str, list[tuple[str, str]]] = {}
+    for etype, cue, mode in read_tsv("events/modes.tsv", 3):
+        table.setdefault(etype, []).append((cue.lower(), mode))
+    return table
+
+
+@cache
+def _context_cues() -> dict[str, str]:
+    return {cue.lower(): ctx for cue, ctx in read_tsv("events/contexts.tsv", 2)}
+
+
+# --- 1. triggers -------------------------------------------------------------------------------------
+
+
+def _find_triggers(story: Story) -> list[tuple[Token, TriggerSense, tuple[int, int]]]:
+    single, phrases = _triggers()
+    found: list[tuple[Token, TriggerSense, tuple[int, int]]] = []
+    consumed: set[int] = set()
+    doc = story.doc
+    for tok in doc:
+        if tok.pos_ == "VERB":
+            lemma = tok.lemma_.lower()
+            for obj in tok.children:
+                phrase = phrases.get((lemma, obj.lemma_.lower(), "VERB"))
+                if phrase is not None and obj.dep_ in _PHRASE_DEPS and obj.i > tok.i:
+                    found.append((tok, phrase, (tok.idx, obj.idx + len(obj))))
+                    consumed.add(obj.i)
+                    break
+            else:
+                sense = single.get((tok.lemma_.lower(), "VERB"))
+                if sense is not None and not _is_speech_only(tok) and not _reports_speech(tok):
+                    found.append((tok, sense, (tok.idx, tok.idx + len(tok))))
+                    # "rejected parts of the proposal": an event noun inside the object is what the
+                    # event is about, not another event
+                    consumed.update(t.i for c in tok.children if c.dep_ == "dobj" for t in c.subtree)
+    for tok in doc:
+        if tok.pos_ in {"NOUN", "PROPN"} and tok.i not in consumed and not tok.ent_type_:
+            lemma = tok.lemma_.lower()
+            mod = next((c for c in tok.children if c.dep_ == "compound" and c.i == tok.i - 1), None)
+            compound = phrases.get((mod.lemma_.lower(), lemma, "NOUN")) if mod is not None else None
+            if compound is not None and mod is not None:
+                found.append((tok, compound, (mod.idx, tok.idx + len(tok))))
+            elif (sense := single.get((lemma, "NOUN"))) is not None:
+                found.append((tok, sense, (tok.idx, tok.idx + len(tok))))
+    found.sort(key=lambda f: f[2][0])
+    return found
+
+
+def _reports_speech(tok: Token) -> bool:
+    """"insisting they had …", "noted that …": a verb of saying with a clause is a statement
+    (statements.py), not an event."""
+    return tok.lemma_.lower() in _speech_verbs() and any(c.dep_ == "ccomp" for c in tok.children)
+
+
+def _is_speech_only(tok: Token) -> bool:
+    """Auxiliary-like uses: "agreed to meet" keeps "meet" as the event, not "agreed"."""
+    return any(c.dep_ == "xcomp" and c.pos_ == "VERB" for c in tok.children) and tok.lemma_ in {"agree", "plan"}
+
+
+# --- 2. participants ------------------------------------------------------------------------------------
+
+
+def _participants(story: Story, tok: Token, sense: TriggerSense) -> tuple[list[str], list[str], bool]:
+    """(actors, recipients, bare) for a trigger token."""
+    actors: list[str] = []
+    recipients: list[str] = []
+    if tok.pos_ == "VERB":
+        subj = _subjects(tok)
+        for s in subj:
+            (recipients if s.dep_ == "nsubjpass" else actors).extend(_ids(story, s))
+        for child in tok.children:
+            if child.dep_ == "agent":
+                actors.extend(_pobj_ids(story, child))
+            elif child.dep_ in {"dobj", "dative"}:
+                recipients.extend(_ids(story, child))
+                # "launched strikes on X", "slapped sanctions on X": the target hangs off the object
+                for grand in child.children:
+                    if grand.dep_ == "prep" and grand.lower_ in _TARGET_PREPS:
+                        recipients.extend(_pobj_ids(story, grand))
+            elif child.dep_ == "prep" and child.lower_ in _TARGET_PREPS | _PARTY_PREPS:
+                recipients.extend(_pobj_ids(story, child))
+        if not actors and tok.dep_ == "acl":  # "Putin, who was in India meeting Modi"
+            actors.extend(_ids(story, tok.head))
+        if not actors and tok.dep_ in _INHERIT_DEPS:
+            actors.extend(_inherited_subject(story, tok))
+    else:
+        for child in tok.children:
+            if child.dep_ in {"poss", "compound", "amod", "nmod"} and child.i < tok.i:
+                actors.extend(_ids(story, child, whole=False))
+            elif child.dep_ == "prep" and child.lower_ == "by":
+                actors.extend(_pobj_ids(story, child))
+            elif child.dep_ == "prep" and child.lower_ in _TARGET_PREPS | _PARTY_PREPS:
+                recipients.extend(_pobj_ids(story, child))
+        if not actors:
+            actors.extend(_governing_subject(story, tok))
+    actors, recipients = _dedupe(actors), _dedupe(recipients)
+    if sense.reciprocal:
+        actors, recipients = _dedupe(actors + recipients), []
+    recipients = [r for r in recipients if r not in actors]
+    bare = not actors and not recipients
+    return actors, recipients, bare
+
+
+def _subjects(tok: Token) -> list[Token]:
+    subj = [c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass", "csubj"}]
+    out: list[Token] = []
+    for s in subj:
+        out.append(s)
+        out.extend(s.conjuncts)
+    return out
+
+
+_NP_DEPS = {"appos", "conj", "compound", "amod", "nmod", "cc"}
+
+
+def _ids(story: Story, tok: Token, *, whole: bool = True) -> list[str]:
+    """Actor ids a noun phrase refers to: its head and conjuncts, or the names in apposition
+    ("the president's envoy Jane Roe and adviser John Doe" -> Roe, Doe, not the president)."""
+    found: list[str] = []
+    stack = [tok]
+    while stack:
+        t = stack.pop()
+        own = story.actors_at(t.idx, t.idx + len(t))
+        found.extend(a for a in own if a not in found)
+        deps = _NP_DEPS if (not own or t is tok) else {"conj", "appos"}
+        stack.extend(c for c in t.children if c.dep_ in deps)
+    if found or not whole:
+        return found
+    return []
+
+
+def _pobj_ids(story: Story, prep: Token) -> list[str]:
+    out: list[str] = []
+    for obj in prep.children:
+        if obj.dep_ in {"pobj", "pcomp"}:
+            out.extend(_ids(story, obj))
+    return out
+
+
+def _inherited_subject(story: Story, tok: Token) -> list[str]:
+    head = tok.head
+    for _ in range(3):
+        subj = _subjects(head)
+        if subj:
+            return [a for s in subj if s.dep_ != "nsubjpass" for a in _ids(story, s)]
+        if head.dep_ not in _INHERIT_DEPS or head.head is head:
+            break
+        head = head.head
+    return []
+
+
+def _governing_subject(story: Story, noun: Token) -> list[str]:
+    """"officials were set for talks" / "held talks": the parties of a noun event from its verb.
+
+    Not through a time phrase ("said after the strikes") nor a verb of saying: the speaker of
+    "X said the talks failed" is not a party to the talks."""
+    head = noun.head
+    if noun.dep_ == "pobj":
+        if head.lower_ in _TIME_PREPS:
+            return []
+        head = head.head
+    hops = 0
+    while head.pos_ not in {"VERB", "AUX"} and head.head is not head and hops < 4:
+        head, hops = head.head, hops + 1
+    if head.pos_ not in {"VERB", "AUX"} or noun.dep_ in {"nsubj", "nsubjpass"} or head.lemma_ in _speech_verbs():
+        return []
+    return [a for s in _subjects(head) for a in _ids(story, s)]  # "officials were set for talks"
+
+
+def _dedupe(ids: list[str]) -> list[str]:
+    return list(dict.fromkeys(ids))
+
+
+# --- 3. attributes ---------------------------------------------------------------------------------------
+
+
+def _clause_tokens(tok: Token) -> list[Token]:
+    """The trigger's own clause: its subtree minus nested clauses (their times are their own)."""
+    out: list[Token] = []
+    stack = [tok]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        stack.extend(c for c in t.children if c.dep_ not in _CLAUSE_DEPS or (t is not tok and c.dep_ == "conj"))
+    if tok.pos_ in {"NOUN", "PROPN"} and tok.dep_ in {"dobj", "pobj", "attr"}:
+        # "held talks on Tuesday": the light verb's adjuncts date and place the noun's event
+        verb = tok.head.head if tok.dep_ == "pobj" else tok.head
+        own = tok.head.i if tok.dep_ == "pobj" else tok.i
+        out.extend(c2 for c in verb.children if c.dep_ in {"npadvmod", "prep", "advmod"} and c.i != own
+                   for c2 in c.subtree)
+    return out
+
+
+def _attach(story: Story, d: _Draft, quantities: list[QuantityMention]) -> None:
+    tok = d.trigger
+    clause = _clause_tokens(tok)
+    ids = {t.i for t in clause}
+    lo = min(t.idx for t in clause)
+    hi = max(t.idx + len(t) for t in clause)
+    for t in story.times_in(lo, hi):
+        span = story.doc.char_span(t.span[0], t.span[1], alignment_mode="expand")
+        if span is not None and span.root.i in ids and t.kind in {"date", "time"}:
+            d.time = t
+            break
+    for t in clause:
+        if t.dep_ == "pobj" and (pid := story.place_at(t.idx, t.idx + len(t))):
+            d.place = pid
+            break
+        if t.dep_ in {"compound", "nmod"} and t.head is tok and (pid := story.place_at(t.idx, t.idx + len(t))):
+            d.place = pid
+            break
+    if d.place is None and tok.dep_ == "acl":
+        # "X, who was in India this week meeting Y": the noun's own clause locates the meeting
+        located = {pid for t in tok.head.subtree if t.dep_ == "pobj" and t.head.lower_ in {"in", "at"}
+                   and (pid := story.place_at(t.idx, t.idx + len(t)))}
+        if len(located) == 1:
+            d.place = located.pop()
+    for q in quantities:
+        if q.head in ids or q.number in ids:
+            if fatality_count(story.doc, q):
+                d.fatalities = d.fatalities or record.Fatalities(q.value, q.qualifier)
+            else:
+                d.quantities.append(record.Quantity(q.value, q.qualifier, q.unit, q.text))
+    words = {t.lemma_.lower() for t in clause} | {t.lower_ for t in clause}
+    d.mode = d.sense.mode or next((m for cue, m in _mode_cues().get(d.sense.type, []) if cue in words), None)
+    sent_words = {t.lemma_.lower() for t in tok.sent}
+    d.contexts = sorted({ctx for cue, ctx in _context_cues().items() if cue in sent_words})
+    d.objects = _objects(story, tok, clause)
+    d.status = _status(story, tok, d.time)
+
+
+_OBJECT_VERBS = {"target", "hit", "strike", "damage", "destroy", "seize", "attack", "bomb", "shell", "close",
+                 "block", "capture", "occupy", "raid", "storm"}
+
+
+def _objects(story: Story, tok: Token, clause: list[Token]) -> list[str]:
+    """Things (not actors) hit, targeted or seized: "its energy and railway facilities"."""
+    out: list[str] = []
+    for t in clause:
+        if t.dep_ != "dobj" or t.pos_ != "NOUN" or t.head.lemma_ not in _OBJECT_VERBS:
+            continue
+        words = [w for w in t.subtree if w.dep_ not in {"det", "poss", "case"} and not w.is_punct]
+        cut = next((n for n, w in enumerate(words)
+                    if w.i > t.i and (w.pos_ == "VERB" or w.tag_ in {"WDT", "WP"} or w.dep_ == "relcl")), len(words))
+        words = words[:cut]
+        while words and (words[-1].dep_ == "cc" or words[-1].is_punct):
+            words.pop()
+        if words and not any(story.actor_of_token(w) for w in words):
+            out.append(story.text[words[0].idx : words[-1].idx + len(words[-1])])
+    return _dedupe(out)
+
+
+def _status(story: Story, tok: Token, time: record.Time | None) -> str:
+    verb = tok if tok.pos_ in {"VERB", "AUX"} else _governing_verb(tok)
+    chain = [verb] if verb is not None else []
+    if verb is not None and verb.dep_ in {"xcomp", "ccomp"} and verb.head.pos_ in {"VERB", "AUX"}:
+        chain.append(verb.head)
+    children = [c for v in chain for c in v.children]
+    if any(c.dep_ == "neg" for c in children) or any(c.dep_ == "neg" for c in tok.children):
+        return "negated"
+    if tok.dep_ == "pobj" and tok.head.lower_ in _NEGATING_PREPS:
+        return "negated"  # "came away without a deal"
+    if any(c.lower_ in _MODALS_HYPOTHETICAL and c.dep_ == "aux" for c in children) or any(
+            c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in children):
+        return "hypothetical"
+    if any(c.lower_ in _FUTURE_MARKERS and c.dep_ == "aux" for c in children) or _future_time(story, time):
+        return "future"
+    if _historical(story, time):
+        return "historical"
+    return "reported"
+
+
+def _governing_verb(tok: Token) -> Token | None:
+    head = tok.head
+    for _ in range(3):
+        if head.pos_ in {"VERB", "AUX"}:
+            return head
+        if head.head is head:
+            break
+        head = head.head
+    return None
+
+
+def _interval_end(value: str) -> dt.date | None:
+    """Last day a TIMEX3 date value covers (year, month or day precision), else None."""
+    try:
+        if len(value) == 4 and value.isdigit():
+            return dt.date(int(value), 12, 31)
+        if len(value) == 7 and value[4] == "-" and value[5:].isdigit():
+            y, m = int(value[:4]), int(value[5:])
+            return (dt.date(y + (m == 12), m % 12 + 1, 1) - dt.timedelta(days=1))
+        if len(value) >= 10:
+            return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+    return None
+
+
+def _historical(story: Story, time: record.Time | None) -> bool:
+    if time is None or story.published is None:
+        return False
+    end = _interval_end(time.value)
+    return end is not None and (story.published - end).days > _HISTORICAL_DAYS
+
+
+def _future_time(story: Story, time: record.Time | None) -> bool:
+    if time is None or story.published is None or len(time.value) < 10:
+        return False
+    try:
+        return dt.date.fromisoformat(time.value[:10]) > story.published
+    except ValueError:
+        return False
+
+
+# --- 4. coreference and assembly --------------------------------------------------------------------------
+
+
+def _same_event(a: _Draft, b: _Draft, story: Story) -> bool:
+    if a.sense.type != b.sense.type:
+        return False
+    da, db = (a.time.value if a.time else None), (b.time.value if b.time else None)
+    if da and db and da[:10] != db[:10]:
+        return False
+    if a.place and b.place and a.place != b.place and not _nested(story, a.place, b.place):
+        return False
+    if da and db:
+        return True
+    same_parties = bool(a.actors) and set(a.actors) == set(b.actors) and set(a.recipients) == set(b.recipients)
+    return same_parties or (a.place is not None and a.place == b.place)
+
+
+def _nested(story: Story, p1: str, p2: str) -> bool:
+    """A site and the city it stands in ("the Kremlin" … "Moscow") describe one location."""
+    a, b = story.places[int(p1[1:]) - 1], story.places[int(p2[1:]) - 1]
+    return a.country == b.country and (a.kind == "site" or b.kind == "site" or a.admin1 == b.admin1)
+
+
+def _definite(tok: Token) -> bool:
+    return any(c.dep_ in {"det", "poss"} and c.lower_ not in {"a", "an", "any", "no", "some"} for c in tok.children)
+
+
+def _antecedent(d: _Draft, drafts: list[_Draft]) -> _Draft | None:
+    """The earlier event a definite bare mention refers to: same type, preferably named with the
+    same word ("the talks" -> an event already called talks), then the most mentioned, then the
+    latest."""
+    lemma = d.trigger.lemma_.lower()
+    best: tuple[int, int, int] | None = None
+    found: _Draft | None = None
+    for n, prev in enumerate(drafts):
+        if prev.sense.type != d.sense.type:
+            continue
+        same_word = int(any(t.lemma_.lower() == lemma for t in prev.tokens))
+        key = (same_word, len(prev.mentions), n)
+        if best is None or key > best:
+            best, found = key, prev
+    return found
+
+
+def _dependent_of(d: _Draft, drafts: list[_Draft]) -> _Draft | None:
+    """The event whose trigger governs this one's clause, when both are of one type."""
+    tok = d.trigger
+    if tok.dep_ not in {"advcl", "xcomp", "acl", "relcl"}:
+        return None
+    return next((p for p in drafts if p.sense.type == d.sense.type and tok.head in p.tokens), None)
+
+
+def _merge(into: _Draft, other: _Draft, *, keep_parties: bool = False) -> None:
+    into.mentions.extend(other.mentions)
+    into.tokens.extend(other.tokens)
+    if not keep_parties:
+        into.actors = _dedupe(into.actors + other.actors)
+        into.recipients = [r for r in _dedupe(into.recipients + other.recipients) if r not in into.actors]
+    elif not into.recipients:
+        into.recipients = [r for r in other.recipients if r not in into.actors]
+    into.time = into.time or other.time
+    into.place = into.place or other.place
+    into.quantities = into.quantities or other.quantities
+    into.objects = into.objects or other.objects
+    into.fatalities = into.fatalities or other.fatalities
+    into.mode = into.mode or other.mode
+    into.contexts = sorted(set(into.contexts) | set(other.contexts))
+    # an event the narrator reports anywhere is not merely someone's claim
+    into.claimed_by = into.claimed_by if other.claimed_by else None
+    if into.status == "reported" and other.status in {"historical"}:
+        into.status = other.status
+
+
+def find_events(story: Story, statements: list[record.Statement]) -> list[record.Event]:
+    """Every event of the story, one per real event, ids ``E1…`` by first mention."""
+    quantities = find_quantities(story.doc)
+    drafts: list[_Draft] = []
+    for tok, sense, span in _find_triggers(story):
+        actors, recipients, bare = _participants(story, tok, sense)
+        sent = tok.sent
+        d = _Draft(sense, tok, span, (sent.start_char, sent.end_char), actors, recipients, bare=bare)
+        d.mentions.append(span)
+        d.tokens.append(tok)
+        _attach(story, d, quantities)
+        d.claimed_by = next((s.id for s in statements if s.span[0] <= span[0] and span[1] <= s.span[1]), None)
+        if bare and d.time is None and d.place is None:
+            # "the talks", "after the strikes": a definite mention of an event told before;
+            # an indefinite bare one ("cessation of killings") is not an event of this story
+            target = _antecedent(d, drafts) if _definite(tok) else None
+            if target is not None:
+                _merge(target, d)
+            continue
+        head = _dependent_of(d, drafts)
+        if head is not None:  # "launched drones …, targeting facilities": the same attack
+            _merge(head, d, keep_parties=True)
+            continue
+        for prev in reversed(drafts):
+            if _same_event(prev, d, story):
+                _merge(prev, d)
+                break
+        else:
+            drafts.append(d)
+    return [_record(n, d, story.text) for n, d in enumerate(drafts, 1)]
+
+
+def _record(n: int, d: _Draft, text: str) -> record.Event:
+    return record.Event(
+        id=f"E{n}", type=d.sense.type, mode=d.mode, contexts=d.contexts, actors=d.actors,
+        recipients=d.recipients, time=d.time.id if d.time else None, date=d.time.value if d.time else None,
+        place=d.place, quantities=d.quantities, objects=d.objects, fatalities=d.fatalities, status=d.status,
+        claimed_by=d.claimed_by, mentions=sorted(set(d.mentions)),
+        trigger=record.Trigger(text[d.trigger_span[0] : d.trigger_span[1]], d.trigger_span),
+        sentence=d.sentence, confidence=None)
