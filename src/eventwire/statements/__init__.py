@@ -27,8 +27,10 @@ from ..story import Story
 from .clause import (
     Setting,
     Speaker,
+    clipped,
     content_range,
     hearer_is_media,
+    in_unit,
     is_cue,
     loose_content,
     setting,
@@ -40,6 +42,7 @@ from .text import Layout, Quote, Unit, layout, trim
 __all__ = ["find_statements"]
 
 MAX_GAP = 15
+DASHES = {"―", "—", "–", "--"}
 SPEAKER_POS = {"PROPN", "NOUN", "PRON", "DET", "ADJ", "PART", "SPACE"}  # may stand between quote and cue
 
 
@@ -140,6 +143,8 @@ class _Finder:
         if i >= len(self.doc) or self.lay.token_unit[i] < 0:
             return None
         after = self.lay.units[self.lay.token_unit[i]]
+        if self.doc[i].text in DASHES and i + 1 < after.end and self.doc[i + 1].pos_ == "PROPN":
+            return self._signed(q, self.doc[i], self.doc[i + 1], after, end_unit)
         raw = self.text[max(q.close - 1, 0)]
         comma = raw in ",?!—–-" or self.text[q.close + 1:q.close + 3].lstrip().startswith(",")
         for j in range(i, min(after.end, i + MAX_GAP)):
@@ -157,6 +162,37 @@ class _Finder:
             if not comma and tok.pos_ not in SPEAKER_POS:
                 return None  # without a comma only a name may stand between: a scare quote otherwise
         return None
+
+    def _signed(self, q: Quote, mark: Token, name: Token, unit: Unit, end_unit: Unit) -> _Found:
+        """A quotation signed with a dash (``“…” ― Jane Doe``): the dash is the cue."""
+        head = name
+        while head.dep_ in {"compound", "flat"} and head.head.i > head.i and in_unit(head.head, unit):
+            head = head.head
+        speaker = speaker_of(self.story, head, unit, mark.idx)
+        found = _Found(speaker, mark, (q.inner[0], q.inner[1]), True, Setting(None, None), unit, end_unit.index)
+        self.found.append(found)
+        return found
+
+    def _labels(self) -> None:
+        """``Jane Doe: we will win`` (headlines, transcripts): a name, a colon, then what was said."""
+        for unit in self.lay.units:
+            colon = next((t for t in self.doc[unit.start:min(unit.end, unit.start + 8)] if t.text == ":"), None)
+            if colon is None or colon.i == unit.start or unit.end - colon.i < 4:
+                continue
+            name = self.doc[colon.i - 1]
+            first = self.doc[unit.start]
+            actor = self.story.actor_of_token(name)
+            if actor is None or self.story.actor_at(first.idx, name.idx + len(name)) != actor:
+                continue
+            if self.story.actor(actor).kind not in {"person", "organization", "group"}:
+                continue
+            if any(self.story.actor_of_token(t) != actor for t in self.doc[unit.start:colon.i] if not t.is_punct):
+                continue
+            span = trim(self.text, colon.idx + 1, unit.ce)
+            if any(s < span[1] and span[0] < e for s, e in (f.content for f in self.found)):
+                continue
+            speaker = speaker_of(self.story, name, unit, colon.idx)
+            self.found.append(_Found(speaker, colon, span, False, Setting(None, None), unit, unit.index))
 
     def _head(self, q: Quote, unit: Unit, end_unit: Unit) -> _Found | None:
         """``adding, “…”`` / ``wrote that “…”`` / ``Doe said:`` (also ending the previous sentence)."""
@@ -220,15 +256,31 @@ class _Finder:
                 if rng is None and verb.lemma_ not in {"tell", "ask"}:
                     rng = loose_content(verb, unit)
                 if rng is None:
+                    rng = self._aside(verb, unit)
+                if rng is None:
                     continue
                 span = trim(self.text, self.doc[rng[0]].idx, self.doc[rng[1] - 1].idx + len(self.doc[rng[1] - 1]))
-                if span[1] - span[0] < 3 or any(s < span[1] and span[0] < e for s, e in taken):
-                    continue
+                if span[1] - span[0] < 3 or any(s < span[1] and span[0] < e and not s <= verb.idx < e
+                                                 for s, e in taken):
+                    continue  # already attributed (a nested report inside another's content is kept)
                 direct = any(q.inner[0] <= span[0] + 1 and q.inner[1] >= span[1] - 1 for q in self.lay.quotes)
                 self.add(verb, span, direct, masked=[rng])
                 taken.append(span)
         for acc in self.according:
             self._according(acc, taken)
+
+    def _aside(self, verb: Token, unit: Unit) -> tuple[int, int] | None:
+        """``…, he said, local officials should …`` / ``Clinton leads, the poll says.``: a cue set off
+        by commas reports the rest of its sentence (the longer side when it splits it)."""
+        lo, hi = clipped(verb, unit)
+        doc = self.doc
+        before = lo > unit.start and doc[lo - 1].text in {",", "—", "–"}
+        after = hi < unit.end and (doc[hi].text in {",", "—", "–"} or all(t.is_punct for t in doc[hi:unit.end]))
+        if not (before and after) or any(self.lay.token_quote[i] >= 0 for i in range(unit.start, unit.end)):
+            return None
+        left, right = (unit.start, lo - 1), (hi + 1 if hi < unit.end else hi, unit.end)
+        side = max(left, right, key=lambda r: r[1] - r[0])
+        return side if side[1] - side[0] >= 3 else None
 
     def _according(self, acc: Token, taken: list[tuple[int, int]]) -> None:
         unit = self.lay.units[self.lay.token_unit[acc.i]]
@@ -280,4 +332,5 @@ def find_statements(story: Story) -> list[record.Statement]:
     finder = _Finder(story)
     finder.quotations()
     finder.reported()
+    finder._labels()
     return finder.records()

@@ -82,10 +82,12 @@ def subject(verb: Token, unit: Unit, quoted: Callable[[int], bool]) -> tuple[Tok
     if participle:  # "Doe said …, insisting …": the speaker goes on
         up = verb.head
         for _ in range(3):
-            if up.i == up.head.i or not in_unit(up, unit):
+            if not in_unit(up, unit):
                 break
             if is_cue(up):
                 w = up
+                break
+            if up.i == up.head.i:
                 break
             up = up.head
     for _ in range(4):
@@ -248,6 +250,11 @@ def content_range(verb: Token, unit: Unit) -> tuple[int, int] | None:
         heads = [c for c in verb.rights if in_unit(c, unit) and (
             c.dep_ in OBJECT_DEPS or (c.dep_ == "prep" and c.lower_ in OBJECT_PREPS and c.i > verb.i + 1)
             or (c.dep_ == "prep" and c.lower_ in OBJECT_PREPS and verb.lemma_ in {"warn", "call"}))]
+    if not heads and verb.tag_ != "VBG" and verb.lemma_ in {"tell", "ask", "urge"} | {"warn"}:
+        heads = [c for c in verb.children if c.dep_ == "xcomp" and in_unit(c, unit)]  # "told aides to go"
+    if verb.lemma_ == "call" and not any(h.dep_ in {"oprd", "xcomp", "ccomp", "attr"} or h.lower_ == "for"
+                                         for h in heads):
+        return None  # "called him" is not a statement; "called it a disaster", "called for talks" are
     if not heads:
         return None
     lo = min(clipped(h, unit)[0] for h in heads)

@@ -99,6 +99,7 @@ def find_quotes(text: str) -> list[Quote]:
     quotes: list[Quote] = []
     pos = 0
     for para in text.split("\n"):
+        para = para.replace("''", '"\x00')  # ''quoted'' (two apostrophes) is a straight quote; same length
         opened: int | None = None
         for i, ch in enumerate(para):
             if ch not in OPENERS and ch not in CLOSERS and ch != STRAIGHT:
@@ -122,8 +123,10 @@ def find_quotes(text: str) -> list[Quote]:
 
 def _add_quote(quotes: list[Quote], text: str, open_: int, close: int, closed: bool) -> None:
     s, e = open_ + 1, close
-    while s < e and text[s].isspace():
+    while s < e and (text[s].isspace() or text[s] == "'"):
         s += 1
+    if close < len(text) and text[close] == "'" and e > s and text[e - 1] == "'":
+        e -= 1
     while e > s and (text[e - 1].isspace() or text[e - 1] in _TRAILING):
         e -= 1
     if e > s and text[e - 1] == "." and text[max(s, e - 3):e] != "...":
