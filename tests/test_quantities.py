@@ -137,6 +137,12 @@ def test_quantities_fatality_count(nlp: Language, sentence: str, text: str, fata
         "Flight 17 was diverted.",
         "The 10,000-strong force withdrew.",
         "The COVID-19 rules were lifted.",
+        "Article 5 of the treaty was invoked.",
+        "The vote was held on 10 May.",
+        "Rates saw a 1.25 percentage point increase.",
+        "Patients with type 2 diabetes were treated.",
+        "He made one argument against the plan.",
+        "It was one of the most harrowing conflicts of the decade.",
     ],
 )
 def test_quantities_non_counts_are_skipped(nlp: Language, sentence: str) -> None:

@@ -205,7 +205,7 @@ def _unit_noun(number: Token, end: int) -> Token | None:
         return head
     for child in number.rights:
         if child.lower_ == "of" and child.dep_ == "prep":
-            objects = [c for c in child.children if c.dep_ == "pobj" and c.pos_ in _NOUNS]
+            objects = [c for c in child.children if c.dep_ == "pobj" and (c.pos_ == "NOUN" or c.ent_type_ == "NORP")]
             return objects[0] if objects else None
     doc = number.doc
     if end < len(doc):  # a mis-parsed "1.5m rounds": the plural noun right after hangs off the same verb
@@ -314,8 +314,14 @@ def _mention(doc: Doc, text: str, start: int, end: int, range_end: int, value: i
     if range_end > end:
         number = _syntactic_number(doc, start, range_end)
     noun = _unit_noun(number, range_end)
-    if noun is not None and (noun.lemma_.lower() in w.units or noun.lower_ in w.units):
-        return None
+    if noun is not None and noun.ent_type_ in {"DATE", "TIME"} and noun.pos_ == "PROPN":
+        return None  # "10 May"
+    measured = noun is not None and any(t.lemma_.lower() in w.units or t.lower_ in w.units
+                                        for t in doc[range_end : noun.i + 1])
+    if measured:
+        return None  # "five hours", "a 1.25 percentage point increase"
+    if noun is not None and value == 1 and not _people(noun, w):
+        return None  # "one argument", "one of the most harrowing conflicts": a determiner, not a count
     if noun is not None:
         first, last = _unit_span(doc, noun, range_end)
         end_char = doc[last - 1].idx + len(doc[last - 1])
@@ -329,6 +335,11 @@ def _mention(doc: Doc, text: str, start: int, end: int, range_end: int, value: i
     first_token = qualifier[0] if qualifier else (start - 1 if between and range_end > end else start)
     start_char = doc[first_token].idx
     return QuantityMention(start_char, end_char, text[start_char:end_char], value, qual, unit_text, head, number.i)
+
+
+def _people(noun: Token, w: _Words) -> bool:
+    """The noun counts people: listed in people.tsv, or a nationality/group name ("3 Palestinians")."""
+    return noun.lemma_.lower() in w.people or noun.lower_ in w.people or noun.ent_type_ in {"NORP", "PERSON"}
 
 
 def fatality_count(doc: Doc, quantity: QuantityMention) -> bool:
@@ -349,7 +360,7 @@ def fatality_count(doc: Doc, quantity: QuantityMention) -> bool:
     arg = number if number.head.i != head.i else head
     if lemma == "life":
         return bool(w.casualty.get((arg.head.lemma_.lower(), "lives")))
-    if not (lemma in w.people or head.lower_ in w.people or head.ent_type_ in {"NORP", "PERSON"}):
+    if not _people(head, w):
         return False
     while arg.dep_ == "conj" and arg.head.pos_ in _NOUNS:  # "24 soldiers and 2,500 civilians died"
         arg = arg.head
