@@ -66,5 +66,33 @@ def print_table(rec: Record, console: Console | None = None) -> None:
         times.add_row(t.id, escape(t.text), t.value, t.kind, t.precision or "—", t.mod or "—", _evidence(text, t.span))
     console.print(times)
 
+    names = {a.id: a.name for a in rec.actors}
+    place_names = {p.id: p.name for p in rec.places}
+    timeline = Table(title="Events (timeline)", box=box.SIMPLE_HEAD)
+    for col in ("id", "date", "type", "mode", "who → whom", "where", "how many", "status", "evidence"):
+        timeline.add_column(col, overflow="fold")
+    for e in sorted(rec.events, key=lambda e: (e.date or "9999", e.id)):
+        who = ", ".join(names[a] for a in e.actors) or "—"
+        whom = ", ".join(names[a] for a in e.recipients)
+        how_many = "; ".join(q.text for q in e.quantities)
+        if e.fatalities is not None:
+            killed = " ".join(filter(None, ["killed", e.fatalities.qualifier, str(e.fatalities.value)]))
+            how_many = "; ".join(filter(None, [how_many, killed]))
+        status = e.status + (f" (claimed by {e.claimed_by})" if e.claimed_by else "")
+        timeline.add_row(e.id, e.date or "—", e.type, e.mode or "—", escape(who + (f" → {whom}" if whom else "")),
+                         place_names.get(e.place or "", "—"), escape(how_many or "—"), status,
+                         _evidence(text, e.trigger.span))
+    console.print(timeline)
+
+    said = Table(title="Statements", box=box.SIMPLE_HEAD)
+    for col in ("id", "speaker", "channel", "date", "", "content"):
+        said.add_column(col, overflow="fold")
+    for st in rec.statements:
+        speaker = names.get(st.speaker or "", st.speaker_text or "—")
+        content = st.content if len(st.content) <= 160 else st.content[:157] + "…"
+        said.add_row(st.id, escape(speaker), st.channel or "—", st.date or "—", "“”" if st.direct else "",
+                     escape(content))
+    console.print(said)
+
     for w in rec.warnings:
         console.print(f"[yellow]warning {w.code}[/yellow]: {w.message}")
