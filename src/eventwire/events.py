@@ -498,16 +498,16 @@ def find_events(story: Story, statements: list[record.Statement]) -> list[record
         d.tokens.append(tok)
         _attach(story, d, quantities)
         d.claimed_by = next((s.id for s in statements if s.span[0] <= span[0] and span[1] <= s.span[1]), None)
+        head = _dependent_of(d, drafts)
+        if head is not None:  # "launched drones …, targeting facilities": the same attack
+            _merge(head, d, keep_parties=True)
+            continue
         if bare and d.time is None and d.place is None:
             # "the talks", "after the strikes": a definite mention of an event told before;
             # an indefinite bare one ("cessation of killings") is not an event of this story
             target = _antecedent(d, drafts) if _definite(tok) else None
             if target is not None:
                 _merge(target, d)
-            continue
-        head = _dependent_of(d, drafts)
-        if head is not None:  # "launched drones …, targeting facilities": the same attack
-            _merge(head, d, keep_parties=True)
             continue
         for prev in reversed(drafts):
             if _same_event(prev, d, story):

@@ -281,7 +281,7 @@ def _is_agent_slot(span: Span) -> bool:
         if prep == "by":
             return True
         if prep in _locative_preps():
-            return prep == "at" and head.head.lemma_ in _target_verbs()
+            return prep == "at" and _governing_verb_lemma(head) in _target_verbs()
         return True
     if dep == "compound" or dep == "nmod" or dep == "amod":
         # "the Moscow meeting" locates; "a US plan", "US officials" belong to the state
@@ -291,6 +291,16 @@ def _is_agent_slot(span: Span) -> bool:
     if dep == "appos":
         return False
     return dep in _AGENT_DEPS
+
+
+def _governing_verb_lemma(tok: Token) -> str:
+    """Lemma of the verb a phrase hangs from: "launched drones at X" -> "launch"."""
+    head = tok.head
+    for _ in range(3):
+        if head.pos_ == "VERB" or head.head is head:
+            break
+        head = head.head
+    return head.lemma_
 
 
 def _conj_root(span: Span) -> Span:

@@ -95,6 +95,11 @@ def _script_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     return tuple(out)
 
 
+# Another Latin-script language must outscore English by this factor before a story is skipped:
+# a wrongly skipped English story loses every record, a wrongly parsed foreign one yields few.
+EN_MARGIN = 1.5
+
+
 def detect_language(text: str) -> str:
     """ISO 639-1 code of ``text`` ("en", "fr", "ru", "zh", …) or "und" when it cannot tell.
 
@@ -156,6 +161,8 @@ def detect_language(text: str) -> str:
         return UNDETERMINED
     order = list(function_words())
     best = max(scores, key=lambda lang: (scores[lang], -order.index(lang)))
+    if best != "en" and "en" in scores and scores[best] < EN_MARGIN * scores["en"] + 1.0:
+        best = "en"  # "met", "in", "die" are words of several languages: English input is the norm
     ratio = hits[best] / len(words)
     if candidates is None and not ((hits[best] >= 2 and ratio >= 0.05) or ratio >= 0.15):
         return UNDETERMINED                          # a table or a list of names: too little evidence
