@@ -119,3 +119,98 @@ def test_seed_times(record: eventwire.Record, text: str, value: str, kind: str, 
 
 def test_seed_no_dates_from_quantities(record: eventwire.Record) -> None:
     assert not any("700" in t.text for t in record.times)
+
+
+# --- statements and events ----------------------------------------------------------------------------
+
+
+def _names(record: eventwire.Record, ids: list[str]) -> set[str]:
+    by_id = {a.id: a for a in record.actors}
+    return {by_id[i].name for i in ids}
+
+
+def _countries(record: eventwire.Record, ids: list[str]) -> set[str | None]:
+    by_id = {a.id: a for a in record.actors}
+    return {by_id[i].country for i in ids}
+
+
+def _place(record: eventwire.Record, place_id: str | None) -> str | None:
+    return next((p.name for p in record.places if p.id == place_id), None)
+
+
+def test_seed_talks_in_miami_between_us_and_ukraine(record: eventwire.Record) -> None:
+    talks = [e for e in record.events if e.type == "CONSULT" and _place(record, e.place) == "Miami"]
+    assert len(talks) == 1
+    assert {"USA", "UKR"} <= _countries(record, talks[0].actors)
+    assert talks[0].recipients == [] and talks[0].date == "2025-12-06"
+
+
+def test_seed_kremlin_meeting_on_tuesday(record: eventwire.Record) -> None:
+    meeting = next(e for e in record.events if e.type == "CONSULT" and _place(record, e.place) == "Kremlin")
+    assert meeting.date == "2025-12-02"
+    assert {"Vladimir Putin", "Steve Witkoff", "Jared Kushner"} <= _names(record, meeting.actors)
+
+
+def test_seed_moscow_rejects_and_the_framework_is_agreed(record: eventwire.Record) -> None:
+    reject = next(e for e in record.events if e.type == "REJECT")
+    assert _names(record, reject.actors) == {"Russia"}
+    agree = next(e for e in record.events if e.type == "AGREE" and e.status == "reported")
+    assert {"USA", "UKR"} <= _countries(record, agree.actors)
+
+
+def test_seed_the_strike(record: eventwire.Record) -> None:
+    strikes = [e for e in record.events if e.type == "ASSAULT" and e.date == "2025-12-06"]
+    assert len(strikes) == 1
+    strike = strikes[0]
+    assert _names(record, strike.actors) == {"Russia"} and _names(record, strike.recipients) == {"Ukraine"}
+    assert [(q.value, q.qualifier, q.unit) for q in strike.quantities] == [(700, "over", "drones and missiles")]
+    assert any("energy" in o and "railway" in o for o in strike.objects)
+    assert strike.status == "reported" and strike.claimed_by is None
+    assert len(strike.mentions) >= 2  # "new strikes" and "launched over 700 drones" are one strike
+
+
+def test_seed_invasion_is_historical(record: eventwire.Record) -> None:
+    invasion = next(e for e in record.events if e.type == "ASSAULT" and e.date == "2022-02")
+    assert invasion.status == "historical"
+
+
+def test_seed_oil_sanctions(record: eventwire.Record) -> None:
+    sanction = next(e for e in record.events if e.type == "SANCTION")
+    assert _names(record, sanction.actors) == {"Donald Trump"}
+    assert _countries(record, sanction.recipients) == {"RUS"}
+
+
+def test_seed_putin_meets_modi_in_india(record: eventwire.Record) -> None:
+    meeting = next(e for e in record.events if e.type == "CONSULT" and "Narendra Modi" in _names(record, e.actors))
+    assert "Vladimir Putin" in _names(record, meeting.actors)
+    assert _place(record, meeting.place) == "India"
+
+
+@pytest.mark.parametrize(
+    ("opening", "speaker", "channel", "date", "direct"),
+    [
+        ("real progress", "United States", None, None, False),
+        ("Both parties agreed", "Steve Witkoff", "X", "2025-12-05", True),
+        ("Russia’s aim is", "Volodymyr Zelensky", "X", None, True),
+        ("That is exactly why", "Volodymyr Zelensky", "X", None, True),
+        ("all designated targets were hit", "Russian defence ministry", None, None, True),
+        ("Tuesday’s five-hour", "Yuri Ushakov", None, None, False),
+        ("Putin and Witkoff", "Yuri Ushakov", "television", "2025-12-05", True),
+        ("A new person has joined us", "Yuri Ushakov", None, None, True),
+        ("the diplomatic process", "Mykhailo Podolyak", "social media", "2025-12-05", True),
+        ("Ukraine seeks to end the war", "Mykhailo Podolyak", None, None, True),
+        ("the envoys had", "Donald Trump", None, "2025-12-03", False),
+        ("the talks were", "Vladimir Putin", None, None, False),
+    ],
+)
+def test_seed_statements(record: eventwire.Record, opening: str, speaker: str, channel: str | None,
+                         date: str | None, direct: bool) -> None:
+    found = [s for s in record.statements if s.content.startswith(opening)]
+    assert found, f"no statement opening {opening!r}"
+    st = found[0]
+    by_id = {a.id: a.name for a in record.actors}
+    assert by_id.get(st.speaker or "") == speaker
+    assert (st.channel, st.date, st.direct) == (channel, date, direct)
+    text = record.document.text
+    assert text[st.span[0] : st.span[1]] == st.content
+    assert not st.content.startswith(("“", '"', "that "))
