@@ -156,7 +156,16 @@ def _groups(doc: Doc, mentions: list[Mention], drafts: dict[str, _Draft], gaz: G
         if tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ in {"NOUN", "PROPN"} and doc[tok.i + 1].dep_ == "compound":
             continue  # "state TV channel": the head is further right
         head_text = doc[begin : tok.i + 1].text
-        for mod in _modifiers(tok, begin):
+        mods = _modifiers(tok, begin)
+        if not mods and kind == "group" and sector == "REB" and tok.dep_ in {"nsubj", "nsubjpass", "pobj"}:
+            # "Gunmen stormed a hotel": an armed group acts even when the story names no affiliation
+            label = doc[begin : tok.i + 1].text
+            start = doc[begin].idx
+            bare = Mention(start, tok.idx + len(tok), label, "organization", begin, tok.i + 1, None)
+            d = _draft(drafts, f"G:-:{tok.lemma_.lower()}", kind, label[:1].upper() + label[1:], bare)
+            d.sector = sector
+            continue
+        for mod in mods:
             m = by_token.get(mod.i)
             if m is None or m.type not in {"demonym", "state", "place", "organization"} or m.tok_end > begin:
                 continue

@@ -91,9 +91,16 @@ def _triggers() -> tuple[dict[tuple[str, str], TriggerSense], dict[tuple[str, st
         words = trigger.lower().split()
         if len(words) == 1:
             single.setdefault((words[0], pos), sense)
+            _alternates().setdefault((words[0], pos), []).append(sense)
         else:
             phrases.setdefault((words[0], words[-1], pos), sense)
     return single, phrases
+
+
+@cache
+def _alternates() -> dict[tuple[str, str], list[TriggerSense]]:
+    """Every reading of an ambiguous single-word trigger, default first (filled by _triggers)."""
+    return {}
 
 
 @cache
@@ -129,6 +136,8 @@ def _find_triggers(story: Story) -> list[tuple[Token, TriggerSense, tuple[int, i
                     break
             else:
                 sense = single.get((tok.lemma_.lower(), "VERB"))
+                if sense is not None:
+                    sense = _reading(story, tok, sense)
                 if sense is not None and not _is_speech_only(tok) and not _reports_speech(tok):
                     found.append((tok, sense, (tok.idx, tok.idx + len(tok))))
                     # "rejected parts of the proposal": an event noun inside the object is what the
@@ -145,6 +154,25 @@ def _find_triggers(story: Story) -> list[tuple[Token, TriggerSense, tuple[int, i
                 found.append((tok, sense, (tok.idx, tok.idx + len(tok))))
     found.sort(key=lambda f: f[2][0])
     return found
+
+
+def _reading(story: Story, tok: Token, default: TriggerSense) -> TriggerSense:
+    """Pick the reading of an ambiguous verb from its subject: a person who "attacked" a rival or a
+    newspaper did it in words (ACCUSE) unless the clause names a weapon; workers who "strike" protest."""
+    readings = _alternates().get((tok.lemma_.lower(), "VERB"), [])
+    if len(readings) < 2:
+        return default
+    subjects = [a for c in tok.children if c.dep_ == "nsubj" for a in _ids(story, c)]
+    kinds = {story.actor(a).kind for a in subjects}
+    sectors = {story.actor(a).sector for a in subjects}
+    by_type = {r.type: r for r in readings}
+    if default.type == "ASSAULT" and "ACCUSE" in by_type and kinds == {"person"}:
+        words = {t.lemma_.lower() for t in tok.subtree}
+        if not any(cue in words for cue, _ in _mode_cues().get("ASSAULT", [])):
+            return by_type["ACCUSE"]
+    if default.type == "ASSAULT" and "PROTEST" in by_type and sectors & {"LAB", "OPP", "CVL"}:
+        return by_type["PROTEST"]
+    return default
 
 
 def _reports_speech(tok: Token) -> bool:
@@ -223,7 +251,8 @@ def _ids(story: Story, tok: Token, *, whole: bool = True) -> list[str]:
         t = stack.pop()
         own = story.actors_at(t.idx, t.idx + len(t))
         found.extend(a for a in own if a not in found)
-        deps = _NP_DEPS if (not own or t is tok) else {"conj", "appos"}
+        # a name's own titles and modifiers ("U.S. President Jane Roe") are not further parties
+        deps = _NP_DEPS if not own else {"conj", "appos"}
         stack.extend(c for c in t.children if c.dep_ in deps)
     if found or not whole:
         return found
@@ -316,7 +345,12 @@ def _attach(story: Story, d: _Draft, quantities: list[QuantityMention]) -> None:
                    and (pid := story.place_at(t.idx, t.idx + len(t)))}
         if len(located) == 1:
             d.place = located.pop()
+    subtree = {t.i for t in tok.subtree} if d.sense.type == "ASSAULT" else ids
     for q in quantities:
+        if (q.head in subtree or q.number in subtree) and fatality_count(story.doc, q) and q.head not in ids:
+            # "stormed a hotel, leaving at least five people dead": the toll sits in a dependent clause
+            d.fatalities = d.fatalities or record.Fatalities(q.value, q.qualifier)
+            continue
         if q.head in ids or q.number in ids:
             if fatality_count(story.doc, q):
                 d.fatalities = d.fatalities or record.Fatalities(q.value, q.qualifier)
@@ -420,6 +454,8 @@ def _same_event(a: _Draft, b: _Draft, story: Story) -> bool:
     if a.sense.type != b.sense.type:
         return False
     da, db = (a.time.value if a.time else None), (b.time.value if b.time else None)
+    if a.fatalities and b.fatalities and a.fatalities.value == b.fatalities.value and not (da and db and da != db):
+        return True  # "… leaving at least five dead" / "at least five people were killed"
     if da and db and da[:10] != db[:10]:
         return False
     if a.place and b.place and a.place != b.place and not _nested(story, a.place, b.place):
@@ -502,7 +538,7 @@ def find_events(story: Story, statements: list[record.Statement]) -> list[record
         if head is not None:  # "launched drones …, targeting facilities": the same attack
             _merge(head, d, keep_parties=True)
             continue
-        if bare and d.time is None and d.place is None:
+        if bare and d.time is None and d.place is None and d.fatalities is None and not d.quantities:
             # "the talks", "after the strikes": a definite mention of an event told before;
             # an indefinite bare one ("cessation of killings") is not an event of this story
             target = _antecedent(d, drafts) if _definite(tok) else None
