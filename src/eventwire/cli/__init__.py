@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from .. import __version__
+from .eval import eval_command
 from .extract import extract_command
 
 
@@ -15,3 +16,4 @@ def main() -> None:
 
 
 main.add_command(extract_command)
+main.add_command(eval_command)

@@ -1,0 +1,62 @@
+"""``eventwire eval TASK PATH``: our figure beside the published reference, one command each."""
+
+from __future__ import annotations
+
+import json
+
+import click
+from rich import box
+from rich.console import Console
+from rich.table import Table
+
+from .. import eval as evaluation
+from ..errors import EventwireError
+
+
+@click.command("eval")
+@click.argument("task", type=click.Choice(evaluation.tasks()))
+@click.argument("path", type=click.Path(exists=True))
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option("--limit", type=int, default=None, help="Score only the first N documents.")
+def eval_command(task: str, path: str, fmt: str, limit: int | None) -> None:
+    """Score eventwire against a human-annotated gold set.
+
+    Example:
+
+        eventwire eval times ../shared/eval/tempeval3/TimeBank
+
+        eventwire eval places ../shared/eval/geoparsing/lgl.xml --format json
+    """
+    try:
+        result = evaluation.run(task, path, limit)
+    except EventwireError as exc:
+        raise click.ClickException(str(exc)) from None
+    if fmt == "json":
+        click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
+        return
+    console = Console()
+    table = Table(title=f"{task}: {result.dataset}", box=box.SIMPLE_HEAD)
+    table.add_column("metric")
+    table.add_column("eventwire", justify="right")
+    for name, value in _flatten(result.metrics):
+        table.add_row(name, f"{value:.3f}" if isinstance(value, float) else str(value))
+    console.print(table)
+    if result.references:
+        refs = Table(title="Published reference figures (other systems, other sets)", box=box.SIMPLE_HEAD)
+        for col in ("system", "metric", "value", "measured on"):
+            refs.add_column(col)
+        for r in result.references:
+            refs.add_row(r.system, r.metric, f"{r.value:.3f}", r.dataset)
+        console.print(refs)
+    for note in result.notes:
+        console.print(f"[dim]{note}[/dim]")
+
+
+def _flatten(metrics: dict, prefix: str = "") -> list[tuple[str, object]]:
+    rows: list[tuple[str, object]] = []
+    for key, value in metrics.items():
+        if isinstance(value, dict):
+            rows.extend(_flatten(value, f"{prefix}{key}."))
+        else:
+            rows.append((f"{prefix}{key}", value))
+    return rows
