@@ -20,35 +20,24 @@ calibrated estimate yet, and the schema forbids made-up numbers.
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, field
-from functools import cache, partial
 
 from spacy.tokens import Token
 
-from . import record
-from .lexicon import read_tsv, read_words
-from .quantities import QuantityMention, fatality_count, find_quantities
-from .story import Story
+from .. import record
+from ..quantities import QuantityMention, fatality_count, find_quantities
+from ..story import Story
+from .lexicon import TriggerSense, alternates, context_cues, mode_cues, speech_verbs, triggers
+from .status import status
 
-_SUBJ = {"nsubj", "nsubjpass", "csubj", "agent"}
 _TARGET_PREPS = {"on", "against", "at", "into", "upon"}
 _PARTY_PREPS = {"with", "between", "among"}
 _CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "xcomp", "acl", "conj", "parataxis", "csubj"}
 _INHERIT_DEPS = {"xcomp", "advcl", "conj", "acl", "pcomp"}
-_MODALS_HYPOTHETICAL = {"could", "might", "may", "would", "should"}
-_FUTURE_MARKERS = {"will", "shall", "'ll"}
-_HISTORICAL_DAYS = 30
+_PHRASE_DEPS = {"dobj", "attr", "prt", "prep", "compound", "amod", "nsubjpass"}  # light verb + noun/particle
 _TIME_PREPS = {"after", "before", "since", "during", "until", "following", "amid", "despite"}
-_NEGATING_PREPS = {"without"}
-_speech_verbs = partial(read_words, "actors/speech_verbs.txt")
 
 
-@dataclass(frozen=True, slots=True)
-class TriggerSense:
-    type: str
-    mode: str | None
-    reciprocal: bool
 
 
 @dataclass(slots=True)
@@ -73,55 +62,11 @@ class _Draft:
     bare: bool = False  # "the talks": a mention that names no party, date or place of its own
 
 
-# --- lexicons ---------------------------------------------------------------------------------------
-
-
-_PHRASE_DEPS = {"dobj", "attr", "prt", "prep", "compound", "amod", "nsubjpass"}
-
-
-@cache
-def _triggers() -> tuple[dict[tuple[str, str], TriggerSense], dict[tuple[str, str, str], TriggerSense]]:
-    """(lemma, POS) -> sense, and (first lemma, last lemma, POS) -> sense for phrases: a light verb
-    and its object or particle ("slap sanction", "pull out"), or a noun compound ("drone strike").
-    The first row of an ambiguous trigger is its default reading."""
-    single: dict[tuple[str, str], TriggerSense] = {}
-    phrases: dict[tuple[str, str, str], TriggerSense] = {}
-    for trigger, pos, etype, mode, frame in read_tsv("events/triggers.tsv", 5):
-        sense = TriggerSense(etype, mode or None, frame == "reciprocal")
-        words = trigger.lower().split()
-        if len(words) == 1:
-            single.setdefault((words[0], pos), sense)
-            _alternates().setdefault((words[0], pos), []).append(sense)
-        else:
-            phrases.setdefault((words[0], words[-1], pos), sense)
-    return single, phrases
-
-
-@cache
-def _alternates() -> dict[tuple[str, str], list[TriggerSense]]:
-    """Every reading of an ambiguous single-word trigger, default first (filled by _triggers)."""
-    return {}
-
-
-@cache
-def _mode_cues() -> dict[str, list[tuple[str, str]]]:
-    """event type -> [(cue word, mode)], in file order (earlier rows win)."""
-    table: dict[str, list[tuple[str, str]]] = {}
-    for etype, cue, mode in read_tsv("events/modes.tsv", 3):
-        table.setdefault(etype, []).append((cue.lower(), mode))
-    return table
-
-
-@cache
-def _context_cues() -> dict[str, str]:
-    return {cue.lower(): ctx for cue, ctx in read_tsv("events/contexts.tsv", 2)}
-
-
 # --- 1. triggers -------------------------------------------------------------------------------------
 
 
 def _find_triggers(story: Story) -> list[tuple[Token, TriggerSense, tuple[int, int]]]:
-    single, phrases = _triggers()
+    single, phrases = triggers()
     found: list[tuple[Token, TriggerSense, tuple[int, int]]] = []
     consumed: set[int] = set()
     doc = story.doc
@@ -159,7 +104,7 @@ def _find_triggers(story: Story) -> list[tuple[Token, TriggerSense, tuple[int, i
 def _reading(story: Story, tok: Token, default: TriggerSense) -> TriggerSense:
     """Pick the reading of an ambiguous verb from its subject: a person who "attacked" a rival or a
     newspaper did it in words (ACCUSE) unless the clause names a weapon; workers who "strike" protest."""
-    readings = _alternates().get((tok.lemma_.lower(), "VERB"), [])
+    readings = alternates().get((tok.lemma_.lower(), "VERB"), [])
     if len(readings) < 2:
         return default
     subjects = [a for c in tok.children if c.dep_ == "nsubj" for a in _ids(story, c)]
@@ -168,7 +113,7 @@ def _reading(story: Story, tok: Token, default: TriggerSense) -> TriggerSense:
     by_type = {r.type: r for r in readings}
     if default.type == "ASSAULT" and "ACCUSE" in by_type and kinds == {"person"}:
         words = {t.lemma_.lower() for t in tok.subtree}
-        if not any(cue in words for cue, _ in _mode_cues().get("ASSAULT", [])):
+        if not any(cue in words for cue, _ in mode_cues().get("ASSAULT", [])):
             return by_type["ACCUSE"]
     if default.type == "ASSAULT" and "PROTEST" in by_type and sectors & {"LAB", "OPP", "CVL"}:
         return by_type["PROTEST"]
@@ -178,7 +123,7 @@ def _reading(story: Story, tok: Token, default: TriggerSense) -> TriggerSense:
 def _reports_speech(tok: Token) -> bool:
     """"insisting they had …", "noted that …": a verb of saying with a clause is a statement
     (statements.py), not an event."""
-    return tok.lemma_.lower() in _speech_verbs() and any(c.dep_ == "ccomp" for c in tok.children)
+    return tok.lemma_.lower() in speech_verbs() and any(c.dep_ == "ccomp" for c in tok.children)
 
 
 def _is_speech_only(tok: Token) -> bool:
@@ -292,7 +237,7 @@ def _governing_subject(story: Story, noun: Token) -> list[str]:
     hops = 0
     while head.pos_ not in {"VERB", "AUX"} and head.head is not head and hops < 4:
         head, hops = head.head, hops + 1
-    if head.pos_ not in {"VERB", "AUX"} or noun.dep_ in {"nsubj", "nsubjpass"} or head.lemma_ in _speech_verbs():
+    if head.pos_ not in {"VERB", "AUX"} or noun.dep_ in {"nsubj", "nsubjpass"} or head.lemma_ in speech_verbs():
         return []
     return [a for s in _subjects(head) for a in _ids(story, s)]  # "officials were set for talks"
 
@@ -357,11 +302,11 @@ def _attach(story: Story, d: _Draft, quantities: list[QuantityMention]) -> None:
             else:
                 d.quantities.append(record.Quantity(q.value, q.qualifier, q.unit, q.text))
     words = {t.lemma_.lower() for t in clause} | {t.lower_ for t in clause}
-    d.mode = d.sense.mode or next((m for cue, m in _mode_cues().get(d.sense.type, []) if cue in words), None)
+    d.mode = d.sense.mode or next((m for cue, m in mode_cues().get(d.sense.type, []) if cue in words), None)
     sent_words = {t.lemma_.lower() for t in tok.sent}
-    d.contexts = sorted({ctx for cue, ctx in _context_cues().items() if cue in sent_words})
+    d.contexts = sorted({ctx for cue, ctx in context_cues().items() if cue in sent_words})
     d.objects = _objects(story, tok, clause)
-    d.status = _status(story, tok, d.time)
+    d.status = status(story, tok, d.time)
 
 
 _OBJECT_VERBS = {"target", "hit", "strike", "damage", "destroy", "seize", "attack", "bomb", "shell", "close",
@@ -383,68 +328,6 @@ def _objects(story: Story, tok: Token, clause: list[Token]) -> list[str]:
         if words and not any(story.actor_of_token(w) for w in words):
             out.append(story.text[words[0].idx : words[-1].idx + len(words[-1])])
     return _dedupe(out)
-
-
-def _status(story: Story, tok: Token, time: record.Time | None) -> str:
-    verb = tok if tok.pos_ in {"VERB", "AUX"} else _governing_verb(tok)
-    chain = [verb] if verb is not None else []
-    if verb is not None and verb.dep_ in {"xcomp", "ccomp"} and verb.head.pos_ in {"VERB", "AUX"}:
-        chain.append(verb.head)
-    children = [c for v in chain for c in v.children]
-    if any(c.dep_ == "neg" for c in children) or any(c.dep_ == "neg" for c in tok.children):
-        return "negated"
-    if tok.dep_ == "pobj" and tok.head.lower_ in _NEGATING_PREPS:
-        return "negated"  # "came away without a deal"
-    if any(c.lower_ in _MODALS_HYPOTHETICAL and c.dep_ == "aux" for c in children) or any(
-            c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in children):
-        return "hypothetical"
-    if any(c.lower_ in _FUTURE_MARKERS and c.dep_ == "aux" for c in children) or _future_time(story, time):
-        return "future"
-    if _historical(story, time):
-        return "historical"
-    return "reported"
-
-
-def _governing_verb(tok: Token) -> Token | None:
-    head = tok.head
-    for _ in range(3):
-        if head.pos_ in {"VERB", "AUX"}:
-            return head
-        if head.head is head:
-            break
-        head = head.head
-    return None
-
-
-def _interval_end(value: str) -> dt.date | None:
-    """Last day a TIMEX3 date value covers (year, month or day precision), else None."""
-    try:
-        if len(value) == 4 and value.isdigit():
-            return dt.date(int(value), 12, 31)
-        if len(value) == 7 and value[4] == "-" and value[5:].isdigit():
-            y, m = int(value[:4]), int(value[5:])
-            return (dt.date(y + (m == 12), m % 12 + 1, 1) - dt.timedelta(days=1))
-        if len(value) >= 10:
-            return dt.date.fromisoformat(value[:10])
-    except ValueError:
-        return None
-    return None
-
-
-def _historical(story: Story, time: record.Time | None) -> bool:
-    if time is None or story.published is None:
-        return False
-    end = _interval_end(time.value)
-    return end is not None and (story.published - end).days > _HISTORICAL_DAYS
-
-
-def _future_time(story: Story, time: record.Time | None) -> bool:
-    if time is None or story.published is None or len(time.value) < 10:
-        return False
-    try:
-        return dt.date.fromisoformat(time.value[:10]) > story.published
-    except ValueError:
-        return False
 
 
 # --- 4. coreference and assembly --------------------------------------------------------------------------
