@@ -99,8 +99,8 @@ def name_key(text: str) -> str:
 def find_mentions(doc: Doc, gaz: Gazetteer | None = None) -> list[Mention]:
     """All name mentions of ``doc``, typed, in text order, without overlaps."""
     gaz = gaz or get_gazetteer()
-    spans = [_trim(ent) for ent in doc.ents if ent.label_ in _NAME_LABELS]
-    spans = [(s, label) for s, label in spans if s is not None and len(s)]
+    trimmed = [_trim(ent) for ent in doc.ents if ent.label_ in _NAME_LABELS]
+    spans = [(s, label) for s, label in trimmed if s is not None and len(s)]
     persons = _person_names((s for s, label in spans
                              if label == "PERSON" and not _described_as_org(s) and not _person_is_place(s, gaz)), gaz)
     surnames: dict[str, str] = {}

@@ -272,10 +272,10 @@ def _attach(story: Story, d: _Draft, quantities: list[QuantityMention]) -> None:
     ids = {t.i for t in clause}
     lo = min(t.idx for t in clause)
     hi = max(t.idx + len(t) for t in clause)
-    for t in story.times_in(lo, hi):
-        span = story.doc.char_span(t.span[0], t.span[1], alignment_mode="expand")
-        if span is not None and span.root.i in ids and t.kind in {"date", "time"}:
-            d.time = t
+    for timex in story.times_in(lo, hi):
+        span = story.doc.char_span(timex.span[0], timex.span[1], alignment_mode="expand")
+        if span is not None and span.root.i in ids and timex.kind in {"date", "time"}:
+            d.time = timex
             break
     for t in clause:
         if t.dep_ == "pobj" and (pid := story.place_at(t.idx, t.idx + len(t))):
