@@ -122,7 +122,7 @@ def find_mentions(doc: Doc, gaz: Gazetteer | None = None) -> list[Mention]:
         if m is not None:
             mentions.append(m)
             covered.update(range(span.start, span.end))
-    # Surnames the model left untagged ("... praised Kushner") are still that person.
+    # Surnames the model left untagged ("... praised Novak") are still that person.
     for tok in doc:
         if tok.i not in covered and tok.pos_ == "PROPN" and name_key(tok.text) in surnames:
             mentions.append(_mention(doc[tok.i : tok.i + 1], "person"))
@@ -138,7 +138,7 @@ _UNTAGGED_MIN_POPULATION = 20_000
 
 
 def _untagged_places(doc: Doc, covered: set[int], gaz: Gazetteer) -> list[Mention]:
-    """Gazetteer names in a place slot that the model did not tag: "the city of Beledweyne",
+    """Gazetteer names in a place slot that the model did not tag: "the city of Garowe",
     "fighting in Avdiivka". Only proper nouns, only where the syntax asks for a place."""
     found = []
     i = 0
@@ -171,7 +171,7 @@ def _trim(ent: Span) -> tuple[Span | None, str]:
     while end > start and (doc[end - 1].text in _POSSESSIVE or doc[end - 1].is_punct):
         end -= 1
     if ent.label_ == "PERSON":
-        # titles the model sometimes swallows: "President Trump", "Mr. Smith"
+        # titles the model sometimes swallows: "President Smith", "Mr. Smith"
         while end - start > 1 and doc[start].lower_ in title_words():
             start += 1
     return (doc[start:end] if end > start else None), ent.label_

@@ -3,8 +3,8 @@
 Two shapes carry nearly every role in news prose, and both are read from the surface and the
 parse rather than from a list of people:
 
-* pre-modifiers: "Russian President Vladimir Putin", "Kremlin aide Yuri Ushakov",
-  "top Ukrainian negotiator Rustem Umerov", "son-in-law Jared Kushner";
+* pre-modifiers: "Chilean President Ana Soto", "Kremlin aide Ivan Petrov",
+  "top Kenyan negotiator Jane Wanjiru", "son-in-law John Roe";
 * appositions: "Jane Roe, the chief of staff of Kyiv's armed forces," / "Roe, a former envoy,".
 """
 
@@ -104,7 +104,7 @@ def _joins_role(tok: Token, doc: Doc, name_start: int) -> bool:
     if tok.ent_type_ in {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT"}:
         return False
     if tok.ent_type_ == "PERSON":
-        # a person only joins as possessor or as a compound modifier ("Zelensky advisor")
+        # a person only joins as possessor or as a compound modifier ("Mensah adviser")
         nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
         return nxt is not None and (nxt.text in _POSSESSIVE or nxt.ent_type_ == "PERSON"
                                     or nxt.lower_ in _title_words())

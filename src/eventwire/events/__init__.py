@@ -12,7 +12,7 @@ Four steps, each a function below:
 3. **Attributes** — date, place, quantities, objects, fatalities, mode, contexts, status and the
    statement that claims the event, each from the trigger's own clause.
 4. **Coreference** — mentions of one real event ("new strikes" … "launched over 700 drones";
-   "met Putin on Tuesday" … "Tuesday's Moscow meeting") merge into one event.
+   "met the president on Tuesday" … "Tuesday's Moscow meeting") merge into one event.
 
 Definitions of the types and modes: docs/plover.md. Confidence stays ``None``: there is no
 calibrated estimate yet, and the schema forbids made-up numbers.
@@ -153,7 +153,7 @@ def _participants(story: Story, tok: Token, sense: TriggerSense) -> tuple[list[s
                         recipients.extend(_pobj_ids(story, grand))
             elif child.dep_ == "prep" and child.lower_ in _TARGET_PREPS | _PARTY_PREPS:
                 recipients.extend(_pobj_ids(story, child))
-        if not actors and tok.dep_ == "acl":  # "Putin, who was in India meeting Modi"
+        if not actors and tok.dep_ == "acl":  # "the envoy, who was in Chile meeting Roe"
             actors.extend(_ids(story, tok.head))
         if not actors and tok.dep_ in _INHERIT_DEPS:
             actors.extend(_inherited_subject(story, tok))

@@ -1,0 +1,369 @@
+"""How fast and how lean the pipeline is, measured against the floor set by spaCy alone.
+
+spaCy's parse is the cost eventwire cannot avoid, so the figure that matters is the ratio
+*pipeline time ÷ spaCy-only time* on the same texts, in the same run: it says how much our own
+stages add, independently of how fast the machine is. Beside it ``run`` reports stories/s,
+words/s and peak memory for each worker count, and the share of time per stage, so the next
+speed-up is the largest share. Method and today's figures: ``docs/performance.md``.
+
+Example::
+
+    >>> from eventwire import bench
+    >>> result = bench.run("../shared/corpus/reuters-21578/articles.jsonl", limit=200, workers=(1,))
+    >>> round(result.ratio, 2), result.words_per_second
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import resource
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from . import __version__, record
+from . import nlp as nlp_mod
+from .actors import build_actors
+from .errors import InputError
+from .events import find_events
+from .gazetteer import get_gazetteer
+from .ingest import RawStory, read_paths
+from .mentions import find_mentions
+from .pipeline import DEFAULT_BATCH, Failure, _places, _prepare, _Prepared, extract_many
+from .statements import find_statements
+from .story import Story
+from .times import find_times
+
+STAGES = ("prepare", "spacy", "mentions", "actors", "places", "times", "statements", "events", "record")
+WARMUP = 16  # stories run once before any timing: first-call costs (caches, lazy resources) are not speed
+Progress = Callable[[str], None]
+
+
+@dataclass(slots=True)
+class WorkerRun:
+    """One full-pipeline run (``extract_many`` + ``Record.to_json``) in a fresh process."""
+
+    workers: int
+    seconds: float
+    cpu_seconds: float           # user+sys of the process and its reaped workers: robust to a busy machine
+    stories: int
+    failures: int
+    stories_per_second: float
+    words_per_second: float
+    words_per_second_per_core: float
+    peak_rss_tree_mb: float      # sampled sum of RSS over the process and its workers (every 0.1 s)
+    peak_pss_tree_mb: float      # same, proportional set size: pages shared by forked workers counted once
+    peak_rss_largest_mb: float   # ru_maxrss from wait4: the largest single process of the tree
+    load_seconds: float          # model + gazetteer load in that process, excluded from ``seconds``
+
+
+@dataclass(slots=True)
+class BenchResult:
+    """Everything one ``bench`` run measured; ``to_dict`` is the ``--format json`` output."""
+
+    path: str
+    stories: int
+    words: int
+    batch_size: int
+    model: str
+    load_seconds: dict[str, float]
+    spacy_seconds: float
+    pipeline_seconds: float
+    ratio: float
+    spacy_cpu_seconds: float
+    pipeline_cpu_seconds: float
+    cpu_ratio: float
+    spacy_words_per_second: float
+    runs: list[WorkerRun]
+    stage_seconds: dict[str, float]
+    stage_shares: dict[str, float]
+    rss_at: dict[int, float] = field(default_factory=dict)
+    machine: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def words_per_second(self) -> float:
+        """Single-process full-pipeline words/s (the per-core figure the target is stated in)."""
+        return self.words / self.pipeline_seconds if self.pipeline_seconds else 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["words_per_second"] = round(self.words_per_second, 1)
+        data["rss_at"] = {str(k): v for k, v in self.rss_at.items()}
+        return data
+
+
+def run(path: str | Path, limit: int | None = None, workers: Sequence[int] = (1, 2),
+        batch_size: int = DEFAULT_BATCH, *, repeat: int = 1, rss_at: Sequence[int] = (),
+        progress: Progress | None = None) -> BenchResult:
+    """Benchmark the pipeline on the first ``limit`` stories of ``path``.
+
+    Each worker count runs in a fresh subprocess so its peak memory is its own; spaCy-only and the
+    per-stage pass run here, after a warm-up. With ``repeat > 1`` the single-process pipeline and
+    spaCy-only passes alternate and the fastest of each is kept (noise from other processes only
+    ever slows a pass down).
+    """
+    say = progress or (lambda _msg: None)
+    load_before = machine_state()["loadavg_1_5_15"]
+    stories = load_stories(path, limit)
+    t0 = time.perf_counter()
+    nlp = nlp_mod.load()
+    t1 = time.perf_counter()
+    get_gazetteer()
+    loads = {"model": round(t1 - t0, 3), "gazetteer": round(time.perf_counter() - t1, 3)}
+    prepared = [p for p in (_prepare(s, True, None) for s in stories) if isinstance(p, _Prepared)]
+    texts = [p.document.text for p in prepared if not p.skip_nlp]
+    say("warming up")
+    list(nlp.pipe(texts[:WARMUP], batch_size=batch_size))
+    for rec in extract_many(stories[:WARMUP], batch_size=batch_size):
+        if not isinstance(rec, Failure):
+            rec.to_json()
+
+    say(f"per-stage pass over {len(stories)} stories")
+    stage_seconds, words = staged_pass(stories, batch_size)
+    spacy_times: list[tuple[float, float]] = []
+    runs: dict[int, WorkerRun] = {}
+    order = sorted(set(workers), key=lambda w: (w != 1, w))  # W=1 first: it pairs with spaCy-only
+    for attempt in range(max(repeat, 1)):
+        say(f"spaCy alone, {len(texts)} texts (pass {attempt + 1})")
+        spacy_times.append(spacy_pass(texts, batch_size))
+        for w in order if attempt == 0 else [w for w in order if w == 1]:
+            say(f"full pipeline, {w} worker(s) (pass {attempt + 1})")
+            new = run_child(path, limit, w, batch_size, words)
+            if w not in runs or new.seconds < runs[w].seconds:
+                runs[w] = new
+    spacy_seconds, spacy_cpu = min(spacy_times)
+    pipeline_seconds = runs[1].seconds if 1 in runs else _sum_stages(stage_seconds)
+    pipeline_cpu = runs[1].cpu_seconds if 1 in runs else pipeline_seconds
+    sizes: dict[int, float] = {}
+    for size in rss_at:
+        say(f"peak memory at {size} stories")
+        sizes[size] = run_child(path, size, 1, batch_size, 0).peak_rss_tree_mb
+    total = _sum_stages(stage_seconds)
+    return BenchResult(
+        path=str(path), stories=len(stories), words=words, batch_size=batch_size,
+        model=nlp_mod.model_label(nlp), load_seconds=loads,
+        spacy_seconds=round(spacy_seconds, 3), pipeline_seconds=round(pipeline_seconds, 3),
+        ratio=round(pipeline_seconds / spacy_seconds, 3) if spacy_seconds else 0.0,
+        spacy_cpu_seconds=round(spacy_cpu, 3), pipeline_cpu_seconds=round(pipeline_cpu, 3),
+        cpu_ratio=round(pipeline_cpu / spacy_cpu, 3) if spacy_cpu else 0.0,
+        spacy_words_per_second=round(words / spacy_seconds, 1) if spacy_seconds else 0.0,
+        runs=[runs[w] for w in order], stage_seconds={k: round(v, 3) for k, v in stage_seconds.items()},
+        stage_shares={k: round(v / total, 4) if total else 0.0 for k, v in stage_seconds.items()},
+        rss_at=sizes, machine={**machine_state(), "loadavg_at_start": load_before})
+
+
+def load_stories(path: str | Path, limit: int | None) -> list[RawStory]:
+    """The first ``limit`` readable stories of ``path``; a missing or empty input is an error."""
+    if not Path(path).exists():
+        raise InputError(f"no such file or folder: {path}", code="EW-I01")
+    stories: list[RawStory] = []
+    for item in read_paths([path]):
+        if limit is not None and len(stories) >= limit:
+            break
+        if isinstance(item, RawStory):
+            stories.append(item)
+    if not stories:
+        raise InputError(f"no readable stories in {path}", code="EW-I02")
+    return stories
+
+
+def spacy_pass(texts: Sequence[str], batch_size: int) -> tuple[float, float]:
+    """Wall and CPU seconds for stock ``nlp.pipe`` over ``texts``: the same model and components the pipeline uses."""
+    nlp = nlp_mod.load()
+    start, cpu = time.perf_counter(), time.process_time()
+    for _doc in nlp.pipe(texts, batch_size=batch_size):
+        pass
+    return time.perf_counter() - start, time.process_time() - cpu
+
+
+def staged_pass(stories: Iterable[RawStory], batch_size: int) -> tuple[dict[str, float], int]:
+    """Time each stage separately: a mirror of ``pipeline._run`` / ``_analyse`` with a clock per step.
+
+    It calls the same stage functions in the same order on the same docs, so the shares are those of
+    the real pipeline (``pipeline.py`` has no timing hook, by design: measuring stays out of the engine).
+    If ``_analyse`` gains a stage, this function must gain it too. Returns seconds per stage and the
+    word count (spaCy tokens that are neither punctuation nor space), counted outside the clocks.
+    """
+    nlp = nlp_mod.load()
+    producer = record.Producer(__version__, nlp_mod.model_label(nlp), get_gazetteer().version)
+    spent = dict.fromkeys(STAGES, 0.0)
+    words = 0
+    clock = time.perf_counter
+    batch: list[RawStory] = []
+
+    def flush() -> None:
+        nonlocal words
+        t = clock()
+        prepared = [p for p in (_prepare(s, True, None) for s in batch) if isinstance(p, _Prepared)]
+        spent["prepare"] += clock() - t
+        texts = [p.document.text for p in prepared if not p.skip_nlp]
+        docs = nlp_mod.parse_many(nlp, texts, batch_size=batch_size)
+        for prep in prepared:
+            t = clock()
+            doc = None if prep.skip_nlp else next(docs)
+            spent["spacy"] += clock() - t
+            t = clock()
+            rec = record.Record(producer=producer, document=prep.document, warnings=list(prep.warnings))
+            spent["record"] += clock() - t
+            if doc is not None:
+                words += sum(1 for tok in doc if not (tok.is_punct or tok.is_space))
+                _timed_analysis(doc, prep, rec, spent)
+            t = clock()
+            rec.to_json()
+            spent["record"] += clock() - t
+        batch.clear()
+
+    for story in stories:
+        batch.append(story)
+        if len(batch) >= batch_size:
+            flush()
+    flush()
+    return spent, words
+
+
+class _Lap:
+    """Adds the time since the previous lap to ``spent[stage]``: one line per stage keeps the mirror readable."""
+
+    def __init__(self, spent: dict[str, float]) -> None:
+        self.spent, self.last = spent, time.perf_counter()
+
+    def __call__(self, stage: str) -> None:
+        now = time.perf_counter()
+        self.spent[stage] += now - self.last
+        self.last = now
+
+
+def _timed_analysis(doc: Any, prep: _Prepared, rec: record.Record, spent: dict[str, float]) -> None:
+    lap = _Lap(spent)
+    mentions = find_mentions(doc)
+    lap("mentions")
+    rec.actors = build_actors(doc, mentions)
+    lap("actors")
+    rec.places = _places(mentions)
+    lap("places")
+    rec.times = [record.Time(f"T{n}", m.text, m.value, m.kind, m.precision, m.mod, (m.start, m.end))  # type: ignore[arg-type]
+                 for n, m in enumerate(find_times(doc, prep.published), 1)]
+    lap("times")
+    story = Story(doc, prep.document.text, prep.published, mentions, rec.actors, rec.places, rec.times)
+    rec.statements = find_statements(story)
+    lap("statements")
+    rec.events = find_events(story, rec.statements)
+    lap("events")
+
+
+def _sum_stages(spent: dict[str, float]) -> float:
+    return sum(spent.values())
+
+
+def run_child(path: str | Path, limit: int | None, workers: int, batch_size: int, words: int) -> WorkerRun:
+    """Run ``_child_main`` in a fresh interpreter, sampling the RSS of its whole process tree."""
+    cmd = [sys.executable, "-m", "eventwire.bench", str(path), str(limit or 0), str(workers), str(batch_size)]
+    with tempfile.TemporaryFile() as err:
+        proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=err)
+        peak = [0, 0]
+        done = threading.Event()
+
+        def sample() -> None:
+            while not done.wait(0.1):
+                rss, pss = tree_memory_kb(proc.pid)
+                peak[0], peak[1] = max(peak[0], rss), max(peak[1], pss)
+
+        sampler = threading.Thread(target=sample, daemon=True)
+        sampler.start()
+        assert proc.stdout is not None
+        out = proc.stdout.read()  # not communicate(): it would reap the child before wait4 can read its rusage
+        proc.stdout.close()
+        _, status, usage = os.wait4(proc.pid, 0)
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        done.set()
+        sampler.join()
+        if proc.returncode != 0:
+            err.seek(0)
+            tail = err.read().decode(errors="replace").strip().splitlines()[-1:] or ["(no message)"]
+            raise RuntimeError(f"bench run with {workers} worker(s) failed: {tail[0]}")
+    child = json.loads(out.decode().strip().splitlines()[-1])
+    largest = usage.ru_maxrss / 1024  # Linux: kB, the max over the child and the workers it reaped
+    seconds = child["seconds"]
+    return WorkerRun(
+        workers=workers, seconds=round(seconds, 3), cpu_seconds=round(child["cpu_seconds"], 3),
+        stories=child["stories"], failures=child["failures"],
+        stories_per_second=round(child["stories"] / seconds, 2), words_per_second=round(words / seconds, 1),
+        words_per_second_per_core=round(words / seconds / workers, 1),
+        peak_rss_tree_mb=round(peak[0] / 1024, 1), peak_pss_tree_mb=round(peak[1] / 1024, 1),
+        peak_rss_largest_mb=round(largest, 1),
+        load_seconds=round(child["load_seconds"], 3))
+
+
+def tree_memory_kb(root: int) -> tuple[int, int]:
+    """Summed RSS and PSS (kB) of ``root`` and all its descendants, from /proc (0 where /proc is absent)."""
+    parents: dict[int, int] = {}
+    for entry in os.scandir("/proc") if os.path.isdir("/proc") else ():
+        if entry.name.isdigit():
+            try:
+                stat = Path(entry.path, "stat").read_text()
+            except OSError:
+                continue
+            parents[int(entry.name)] = int(stat.rsplit(")", 1)[1].split()[1])
+    tree, frontier = {root}, [root]
+    while frontier:
+        pid = frontier.pop()
+        kids = [c for c, p in parents.items() if p == pid and c not in tree]
+        tree.update(kids)
+        frontier.extend(kids)
+    rss = pss = 0
+    for pid in tree:
+        try:
+            for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+                if line.startswith("Rss:"):
+                    rss += int(line.split()[1])
+                elif line.startswith("Pss:"):
+                    pss += int(line.split()[1])
+        except OSError:
+            continue
+    return rss, pss
+
+
+def machine_state() -> dict[str, Any]:
+    """Cores and load average at the end of the run: other processes on the box skew every figure."""
+    load = os.getloadavg() if hasattr(os, "getloadavg") else (0.0, 0.0, 0.0)
+    return {"cores": os.cpu_count(), "loadavg_1_5_15": [round(x, 2) for x in load], "python": sys.version.split()[0]}
+
+
+def _child_main(argv: list[str]) -> None:
+    """Inside the fresh process: load, warm up, then time ``extract_many`` + ``to_json`` only."""
+    path, limit, workers, batch_size = argv[0], int(argv[1]) or None, int(argv[2]), int(argv[3])
+    stories = load_stories(path, limit)
+    t = time.perf_counter()
+    nlp_mod.load()
+    get_gazetteer()  # loaded before the pool forks, so workers inherit both
+    load_seconds = time.perf_counter() - t
+    for rec in extract_many(stories[:WARMUP], batch_size=batch_size):
+        if not isinstance(rec, Failure):
+            rec.to_json()
+    failures = 0
+    cpu = _cpu_seconds()
+    start = time.perf_counter()
+    for rec in extract_many(stories, n_process=workers, batch_size=batch_size):
+        if isinstance(rec, Failure):
+            failures += 1
+        else:
+            rec.to_json()
+    seconds = time.perf_counter() - start
+    print(json.dumps({"seconds": seconds, "cpu_seconds": _cpu_seconds() - cpu, "stories": len(stories),
+                      "failures": failures, "load_seconds": load_seconds}))
+
+
+def _cpu_seconds() -> float:
+    own, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
+
+
+if __name__ == "__main__":
+    _child_main(sys.argv[1:])
