@@ -151,11 +151,7 @@ def _untagged_places(doc: Doc, covered: set[int], gaz: Gazetteer) -> list[Mentio
         while j + 1 < len(doc) and doc[j + 1].pos_ == "PROPN" and doc[j + 1].is_title and j + 1 not in covered:
             j += 1
         span = doc[i : j + 1]
-        root = span.root
-        prep = root.head if root.dep_ == "pobj" else None
-        in_place_slot = prep is not None and (
-            prep.lower_ in _locative_preps() or (prep.lower_ == "of" and prep.head.lemma_.lower() in _place_nouns()))
-        entries = gaz.lookup(span.text) if in_place_slot else []
+        entries = gaz.lookup(span.text) if in_place_slot(span) else []
         if entries and (entries[0].kind != "city" or entries[0].population >= _UNTAGGED_MIN_POPULATION):
             found.append(_mention(span, "place"))
         i = j + 1
@@ -206,6 +202,8 @@ def _type_span(span: Span, label: str, surnames: dict[str, str], gaz: Gazetteer)
         return _gpe(span, gaz)
     if span[-1].lower_ in _facility_nouns():
         return _mention(span, "place")
+    if in_place_slot(span) and gaz.lookup(text):
+        return _mention(span, "place")  # "the city of X" tagged ORG is still the city
     if len(span) == 1 and span[0].lower_ in _generic_words():
         return None
     if text[:1].islower() and not text.lower().startswith(_ARTICLES):
@@ -224,9 +222,16 @@ def _person_is_place(span: Span, gaz: Gazetteer) -> bool:
         return False
     if entries[0].kind in {"country", "admin1", "region", "water"} or entries[0].population >= 500_000:
         return True
+    return in_place_slot(span)
+
+
+def in_place_slot(span: Span) -> bool:
+    """Where the syntax asks for a place: "in X", "the city of X", "the regional capital, X"."""
     root = span.root
-    if root.dep_ == "pobj" and root.head.lower_ in _locative_preps():
-        return True
+    if root.dep_ == "pobj":
+        prep = root.head
+        return prep.lower_ in _locative_preps() or (
+            prep.lower_ == "of" and prep.head.lemma_.lower() in _place_nouns() | {"capital"})
     return root.dep_ == "appos" and root.head.lemma_.lower() in _place_nouns() | {"capital"}
 
 
