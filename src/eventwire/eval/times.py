@@ -145,7 +145,10 @@ class Counts:
         }
 
 
-def score_doc(gold: Sequence[Timex], system: Sequence[Timex], counts: Counts) -> list[tuple[Timex | None, Timex | None]]:
+Error = tuple[Timex | None, Timex | None]  # (gold, ours): a miss, a spurious timex or a wrong value
+
+
+def score_doc(gold: Sequence[Timex], system: Sequence[Timex], counts: Counts) -> list[Error]:
     """Add one document to ``counts``; return its errors as (gold, system) pairs for inspection.
 
     An error is a missed gold timex ``(g, None)``, a spurious one ``(None, s)`` or a matched pair
@@ -156,7 +159,7 @@ def score_doc(gold: Sequence[Timex], system: Sequence[Timex], counts: Counts) ->
     counts.strict.add(len(match_strict(gs, ss)), len(ss), len(gs))
     pairs = match_relaxed(gs, ss)
     counts.relaxed.add(len(pairs), len(ss), len(gs))
-    errors: list[tuple[Timex | None, Timex | None]] = []
+    errors: list[Error] = []
     for i, j in pairs:
         g, s = gold[i], system[j]
         counts.type_ok += g.type == s.type
