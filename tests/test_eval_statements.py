@@ -125,3 +125,13 @@ def test_eval_statements_score_empty_predictions() -> None:
     m = score([gold_doc()], [[]])
     assert m["content_overlap"] == {"p": 0.0, "r": 0.0, "f1": 0.0, "tp": 0, "system": 0, "gold": 3}
     assert m["speaker_accuracy"] == {"value": 0.0, "n": 0}
+
+
+def test_eval_statements_reader_suffix_belongs_to_article_name(tmp_path: Path) -> None:
+    (tmp_path / "news_beef.txt").write_text(TEXT, encoding="utf-8")
+    (tmp_path / "news_beef.ann").write_text(
+        t_line("T1", "Cue", at("said")) + "\n" + t_line("T2", "Content", at("taxes will fall")) + "\n"
+        "E1\tAttribution-no-source:T1 Cue:T1 Content:T2\n", encoding="utf-8")
+    doc = read_brat(tmp_path)[0]
+    assert (doc.name, doc.annotator, doc.published) == ("news_beef", None, None)
+    assert doc.attributions == [GoldAttribution(at("said"), None, (at("taxes will fall"),))]

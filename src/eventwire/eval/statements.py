@@ -115,9 +115,8 @@ def _metadata(start: Path) -> dict[str, str]:
 
 def _find_text(ann: Path, stem: str) -> Path | None:
     for folder in (ann.parent, ann.parent.parent / "text", ann.parent / "text"):
-        for name in (f"{stem}.txt", f"{ann.stem}.txt"):
-            if (folder / name).is_file():
-                return folder / name
+        if (folder / f"{stem}.txt").is_file():
+            return folder / f"{stem}.txt"
     return None
 
 
@@ -126,7 +125,7 @@ def read_brat(path: Path, limit: int | None = None) -> list[GoldDoc]:
 
     A file ``<article>_<id>.ann`` is annotator ``<id>``'s work on ``<article>.txt`` (in the same
     folder or a sibling ``text/``); when an article has several, the lowest id is gold, as the
-    PolNeAR release prescribes. Texts are read with ``newline=""`` so offsets stay byte-for-char.
+    PolNeAR release prescribes. Texts are read with ``newline=""``: brat counts a ``\\r\\n`` as two characters.
     """
     anns = [path] if path.is_file() else sorted(path.rglob("*.ann"))
     if not anns:
@@ -135,7 +134,7 @@ def read_brat(path: Path, limit: int | None = None) -> list[GoldDoc]:
     for ann in anns:
         m = _ANNOTATOR.match(ann.stem)
         stem, annot = (m["stem"], m["annotator"]) if m else (ann.stem, "")
-        if _find_text(ann, stem) is None and _find_text(ann, ann.stem) is not None:
+        if annot and _find_text(ann, stem) is None and _find_text(ann, ann.stem) is not None:
             stem, annot = ann.stem, ""  # the suffix was part of the article's own name
         if stem not in chosen or int(annot or "0", 16) < int(chosen[stem][0] or "0", 16):
             chosen[stem] = (annot, ann)
