@@ -126,7 +126,8 @@ def score(docs: Sequence[NerDoc], preds: Sequence[Sequence[Labelled]]) -> dict[s
             g_all = [(s, e) for s, e, _ in doc.entities]
             p_all = [(s, e) for s, e, _ in pred]
             tallies.setdefault(f"untyped_{mode}", Tally()).add(len(match(g_all, p_all)), len(p_all), len(g_all))
-    return {key: t.prf() for key, t in tallies.items()}
+    order = [f"{name}_{mode}" for mode in ("strict", "relaxed") for name in ("micro", *LABELS, "untyped")]
+    return {key: tallies[key].prf() for key in order if key in tallies}
 
 
 REFERENCES = [
