@@ -84,7 +84,9 @@ def build_actors(doc: Doc, mentions: list[Mention], gaz: Gazetteer | None = None
             d.country, d.sector = m.country, "CVL"
 
     _merge_org_variants(drafts)
-    for tok_i, key in resolve_pronouns(doc, person_at).items():
+    thing_at = {i: d.key for d in drafts.values() if d.kind != "person" for s, e in d.mentions
+                for i in _token_range(doc, s, e)}
+    for tok_i, key in resolve_pronouns(doc, person_at, thing_at).items():
         tok = doc[tok_i]
         drafts[key].mentions.append((tok.idx, tok.idx + len(tok)))
     _person_affiliations(doc, drafts, mentions, gaz)
@@ -114,6 +116,11 @@ def _merge_org_variants(drafts: dict[str, _Draft]) -> None:
                 full.first = min(full.first, short.first)
                 full.sector = full.sector or short.sector
                 del drafts[short.key]
+
+
+def _token_range(doc: Doc, start: int, end: int) -> range:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return range(span.start, span.end) if span is not None else range(0)
 
 
 def _surname_owners(mentions: list[Mention]) -> _Owners:

@@ -28,19 +28,27 @@ def _pronouns() -> dict[str, str]:
 _speech_verbs = partial(read_words, "actors/speech_verbs.txt")
 
 
-def resolve_pronouns(doc: Doc, person_at: dict[int, str]) -> dict[int, str]:
-    """Map pronoun token indices to person keys.
+def resolve_pronouns(doc: Doc, person_at: dict[int, str], thing_at: dict[int, str] | None = None) -> dict[int, str]:
+    """Map pronoun token indices to actor keys.
 
     ``person_at`` maps the token indices of every person-name token to the person's key; it is
-    extended as pronouns resolve, so "he ... his" chains follow the first resolution.
+    extended as pronouns resolve, so "he ... his" chains follow the first resolution. ``thing_at``
+    does the same for states, organisations and groups, which "it" can refer to — but only as the
+    speaker's own "it" ("Chile said it would…"): elsewhere "it" is far more often not an actor.
     """
     resolved: dict[int, str] = {}
     gender: dict[str, str] = {}
     known = dict(person_at)
+    things = dict(thing_at or {})
     quoted = quoted_tokens(doc)
     for tok in doc:
         g = _pronouns().get(tok.lower_)
         if g is None or tok.i in quoted or (tok.pos_ not in {"PRON", "DET"} and tok.tag_ not in {"PRP", "PRP$"}):
+            continue
+        if g == "n":
+            key = _speaker_of(tok, things)
+            if key is not None:
+                resolved[tok.i] = things[tok.i] = key
             continue
         key = _speaker_of(tok, known) or _parallel_subject(tok, resolved) \
             or _nearest_in_sentence(tok, known, gender, g) or _previous_sentence(tok, known, gender, g)

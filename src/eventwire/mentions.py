@@ -26,7 +26,7 @@ MentionType = Literal["person", "organization", "state", "place", "demonym"]
 
 _NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
 _POSSESSIVE = {"'s", "’s", "'", "’"}
-_AGENT_DEPS = {"nsubj", "nsubjpass", "poss", "dobj", "agent", "conj", "appos", "nmod", "ROOT", "attr"}
+_AGENT_DEPS = {"nsubj", "nsubjpass", "poss", "dobj", "dative", "agent", "conj", "appos", "nmod", "ROOT", "attr"}
 
 
 @dataclass(slots=True)
@@ -51,6 +51,7 @@ class Mention:
 # Word lists (read once by lexicon.read_words); see resources/en/actors/ and docs/actors.md.
 _locative_preps = partial(read_words, "actors/locative_prepositions.txt")
 _target_verbs = partial(read_words, "actors/target_verbs.txt")
+_recipient_verbs = partial(read_words, "actors/recipient_verbs.txt")
 _place_nouns = partial(read_words, "actors/place_nouns.txt")
 _org_nouns = partial(read_words, "actors/org_nouns.txt")
 _facility_nouns = partial(read_words, "actors/facility_nouns.txt")
@@ -286,7 +287,8 @@ def _is_agent_slot(span: Span) -> bool:
         if prep == "by":
             return True
         if prep in _locative_preps():
-            return prep == "at" and _governing_verb_lemma(head) in _target_verbs()
+            verb = _governing_verb_lemma(head)
+            return (prep == "at" and verb in _target_verbs()) or (prep == "to" and verb in _recipient_verbs())
         return True
     if dep == "compound" or dep == "nmod" or dep == "amod":
         # "the Moscow meeting" locates; "a US plan", "US officials" belong to the state

@@ -127,8 +127,9 @@ def _reports_speech(tok: Token) -> bool:
 
 
 def _is_speech_only(tok: Token) -> bool:
-    """Auxiliary-like uses: "agreed to meet" keeps "meet" as the event, not "agreed"."""
-    return any(c.dep_ == "xcomp" and c.pos_ == "VERB" for c in tok.children) and tok.lemma_ in {"agree", "plan"}
+    """"planned to meet" keeps "meet" as the event (a future one), not "planned". "Agreed to meet"
+    stays an AGREE: in PLOVER the commitment is the event."""
+    return any(c.dep_ == "xcomp" and c.pos_ == "VERB" for c in tok.children) and tok.lemma_ in {"plan", "intend"}
 
 
 # --- 2. participants ------------------------------------------------------------------------------------
@@ -146,13 +147,23 @@ def _participants(story: Story, tok: Token, sense: TriggerSense) -> tuple[list[s
             if child.dep_ == "agent":
                 actors.extend(_pobj_ids(story, child))
             elif child.dep_ in {"dobj", "dative"}:
-                recipients.extend(_ids(story, child))
+                own = _ids(story, child)
+                recipients.extend(own)
+                if not own:  # "backed Turkey's efforts": the possessor is the one supported
+                    recipients.extend(a for g in child.children if g.dep_ == "poss" for a in _ids(story, g))
                 # "launched strikes on X", "slapped sanctions on X": the target hangs off the object
                 for grand in child.children:
                     if grand.dep_ == "prep" and grand.lower_ in _TARGET_PREPS:
                         recipients.extend(_pobj_ids(story, grand))
-            elif child.dep_ == "prep" and child.lower_ in _TARGET_PREPS | _PARTY_PREPS:
-                recipients.extend(_pobj_ids(story, child))
+            elif child.dep_ == "prep" and child.lower_ in _TARGET_PREPS | _PARTY_PREPS | {"to"}:
+                recipients.extend(_pobj_ids(story, child))  # "to" yields ids only where mentions.py read a party
+        if not recipients:  # "offered to hand them over to Britain": the commitment's object is in its clause
+            for xcomp in (c for c in tok.children if c.dep_ == "xcomp"):
+                for child in xcomp.children:
+                    if child.dep_ in {"dobj", "dative"}:
+                        recipients.extend(_ids(story, child))
+                    elif child.dep_ == "prep" and child.lower_ in _TARGET_PREPS | _PARTY_PREPS | {"to"}:
+                        recipients.extend(_pobj_ids(story, child))
         if not actors and tok.dep_ == "acl":  # "the envoy, who was in Chile meeting Roe"
             actors.extend(_ids(story, tok.head))
         if not actors and tok.dep_ in _INHERIT_DEPS:
