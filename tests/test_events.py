@@ -110,3 +110,20 @@ def test_events_confidence_is_not_made_up() -> None:
     assert rec.events and all(e.confidence is None for e in rec.events)
     e = next(e for e in rec.events if e.type == "COERCE")
     assert e.mode == "arrest"
+
+
+def test_events_commitment_is_an_agree() -> None:
+    rec = extract("Chile agreed to postpone the vote on Monday.")
+    assert rec.events[0].type == "AGREE"
+
+
+def test_events_speaker_it_is_the_state() -> None:
+    rec = extract("Norway said it would send aid to Chad.")
+    e = next(e for e in rec.events if e.type == "AID")
+    assert names(rec, e.actors) == {"Norway"}
+    assert names(rec, e.recipients) == {"Chad"}
+
+
+def test_events_travel_destination_is_a_place_not_a_recipient() -> None:
+    rec = extract("The Kenyan president travelled to Chad on Monday for talks.")
+    assert all("Chad" not in names(rec, e.recipients) for e in rec.events)
