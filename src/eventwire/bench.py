@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
 import resource
+import subprocess
 import sys
 import tempfile
 import threading
@@ -95,6 +95,11 @@ class BenchResult:
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
         data["words_per_second"] = round(self.words_per_second, 1)
+        # per CPU-second: the per-core speed with time lost to other processes on the box taken out
+        data["spacy_words_per_cpu_second"] = (
+            round(self.words / self.spacy_cpu_seconds, 1) if self.spacy_cpu_seconds else 0.0)
+        data["pipeline_words_per_cpu_second"] = (
+            round(self.words / self.pipeline_cpu_seconds, 1) if self.pipeline_cpu_seconds else 0.0)
         data["rss_at"] = {str(k): v for k, v in self.rss_at.items()}
         return data
 
