@@ -163,7 +163,9 @@ def _analyse(nlp: Language, doc: Doc | None, prep: _Prepared, producer: record.P
 def _places(mentions: list[Mention]) -> list[record.Place]:
     """Resolve the story's toponyms together, then merge mentions of the same gazetteer entry."""
     located = [m for m in mentions if m.type == "place"]
-    context = sorted({m.country for m in mentions if m.country})
+    # Context comes from what is not itself being resolved (demonyms, acting states, organisations):
+    # a place mention's own reading ("Georgia" the country) would otherwise vote for itself.
+    context = sorted({m.country for m in mentions if m.country and m.type != "place" and m.country != "IGO"})
     chosen = resolve_places(list(dict.fromkeys(m.text for m in located)), context_countries=context)
     places: dict[tuple[Any, ...], record.Place] = {}
     for m in located:
