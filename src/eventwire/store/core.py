@@ -1,0 +1,216 @@
+"""``Store``: one SQLite file holding many ``eventwire/1`` records, safe to query while it is written.
+
+Why SQLite in WAL mode: a single file needs no server, readers never block the writer (an
+``eventwire ingest`` can run while someone queries), and a committed transaction survives a
+``kill -9`` of the writer. Every story is written in one transaction (or one savepoint of a
+batch), so a story is either complete or absent; re-adding an id replaces all its rows.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import datetime as dt
+import json
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from ..record import Record
+from . import queries, schema
+from .errors import StoreError
+from .rows import COLUMNS, record_rows
+
+
+def _producer_dict(producer: Any) -> dict[str, Any] | None:
+    if producer is None:
+        return None
+    if dataclasses.is_dataclass(producer) and not isinstance(producer, type):
+        return dataclasses.asdict(producer)
+    return dict(producer)
+
+
+class Store:
+    """An eventwire store: ``add`` records, then query ``events``/``statements`` or run ``sql``.
+
+    Example::
+
+        with Store("news.db") as store:
+            store.add(eventwire.extract(text, published="2025-12-06"), origin="feed.jsonl")
+            rows = store.events(type="ASSAULT", country="UKR", since="2025-12")
+    """
+
+    def __init__(self, path: str | Path, *, readonly: bool = False) -> None:
+        self.path = Path(path)
+        self.readonly = readonly
+        self._depth = 0
+        if readonly:
+            if not self.path.is_file():
+                raise StoreError(f"no store at {self.path}: create one with 'eventwire ingest' or Store(path)",
+                                 code="EW-S01")
+            uri = f"{self.path.resolve().as_uri()}?mode=ro"
+            self._conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+        else:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+        self._conn.row_factory = sqlite3.Row
+        self._conn.execute("PRAGMA busy_timeout = 10000")
+        self._conn.execute("PRAGMA foreign_keys = ON")
+        try:
+            if readonly:
+                found = schema.version(self._conn)
+                if found != schema.SCHEMA_VERSION:
+                    raise StoreError(f"{self.path} has store schema version {found}, expected "
+                                     f"{schema.SCHEMA_VERSION}: open it once writable to upgrade it", code="EW-S02")
+            else:
+                # WAL: readers see the last commit while a writer works; NORMAL sync is still
+                # crash-safe for the application (kill -9), only an OS crash may lose the last commit.
+                self._conn.execute("PRAGMA journal_mode = WAL")
+                self._conn.execute("PRAGMA synchronous = NORMAL")
+                schema.migrate(self._conn)
+        except sqlite3.DatabaseError as exc:
+            self._conn.close()
+            raise StoreError(f"{self.path} is not a usable eventwire store: {exc}", code="EW-S03") from exc
+        except BaseException:
+            self._conn.close()
+            raise
+
+    # -- lifecycle -------------------------------------------------------------------------
+    def close(self) -> None:
+        """Close the connection (a pending batch is rolled back, as after a crash)."""
+        self._conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def connection(self) -> sqlite3.Connection:
+        """The underlying connection, for callers that need raw SQL (rows are ``sqlite3.Row``)."""
+        return self._conn
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Batch several ``add()`` calls into one commit (much faster than one commit per story).
+
+        Nested use joins the outer batch. An exception rolls back the whole batch.
+        """
+        if self._depth:
+            self._depth += 1
+            try:
+                yield
+            finally:
+                self._depth -= 1
+            return
+        self._conn.execute("BEGIN IMMEDIATE")
+        self._depth = 1
+        try:
+            yield
+        except BaseException:
+            self._depth = 0
+            self._conn.execute("ROLLBACK")
+            raise
+        self._depth = 0
+        self._conn.execute("COMMIT")
+
+    # -- writing ---------------------------------------------------------------------------
+    def add(self, rec: Record | dict[str, Any], *, origin: str | None = None) -> None:
+        """Insert or replace one story with all its rows, atomically, keyed by ``document.id``.
+
+        Inside ``transaction()`` the story is a savepoint of the batch: if it fails, none of its
+        rows stay and the batch goes on.
+        """
+        data = rec.to_dict() if isinstance(rec, Record) else rec
+        added_at = dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+        rows = record_rows(data, origin, added_at)
+        doc_id = data["document"]["id"]
+        with self.transaction():
+            self._conn.execute("SAVEPOINT story")
+            try:
+                self._delete(doc_id)
+                for table, columns in COLUMNS.items():
+                    if rows[table]:
+                        marks = ", ".join("?" * len(columns))
+                        self._conn.executemany(
+                            f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", rows[table])
+            except BaseException:
+                self._conn.execute("ROLLBACK TO story")
+                self._conn.execute("RELEASE story")
+                raise
+            self._conn.execute("RELEASE story")
+
+    def _delete(self, doc_id: str) -> None:
+        """Remove a story's rows child tables first (FTS triggers fire on each deleted row)."""
+        for table in ("event_participants", "events", "statements", "times", "places", "actors"):
+            self._conn.execute(f"DELETE FROM {table} WHERE doc_id = ?", (doc_id,))
+        self._conn.execute("DELETE FROM documents WHERE id = ?", (doc_id,))
+
+    def remove(self, doc_id: str) -> bool:
+        """Delete one story; return whether it was stored."""
+        with self.transaction():
+            found = self.has(doc_id)
+            self._delete(doc_id)
+        return found
+
+    def add_failure(self, origin: str, line: int | None, reason: str, code: str) -> None:
+        """Record a story that could not be extracted, so a report can list it and a rerun retry it."""
+        at = dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+        with self.transaction():
+            self._conn.execute("INSERT INTO failures (origin, line, reason, code, at) VALUES (?, ?, ?, ?, ?)",
+                               (origin, line, reason, code, at))
+
+    # -- reading ---------------------------------------------------------------------------
+    def has(self, doc_id: str, producer: Any = None) -> bool:
+        """Whether the story is stored and, if ``producer`` is given, was made by that same producer.
+
+        Why the producer check: an ingest rerun after a model or gazetteer upgrade must redo
+        stories made by the old versions and can skip the others.
+        """
+        row = self._conn.execute("SELECT producer FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        if row is None:
+            return False
+        wanted = _producer_dict(producer)
+        if wanted is None:
+            return True
+        stored = json.loads(row[0]) if row[0] else {}
+        return all(stored.get(k) == wanted.get(k) for k in ("eventwire", "model", "gazetteer"))
+
+    def ids(self) -> set[str]:
+        """Every stored document id."""
+        return {r[0] for r in self._conn.execute("SELECT id FROM documents")}
+
+    def __len__(self) -> int:
+        return int(self._conn.execute("SELECT count(*) FROM documents").fetchone()[0])
+
+    def record(self, doc_id: str) -> dict[str, Any]:
+        """The stored record exactly as it was added (equal to the original ``rec.to_dict()``)."""
+        row = self._conn.execute("SELECT record FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        if row is None:
+            raise KeyError(doc_id)
+        return json.loads(row[0])
+
+    def failures(self) -> list[dict[str, Any]]:
+        """Every recorded failure, oldest first."""
+        return [dict(r) for r in self._conn.execute(
+            "SELECT origin, line, reason, code, at FROM failures ORDER BY key")]
+
+    def events(self, type: str | None = None, actor: str | None = None, country: str | None = None,
+               since: str | None = None, until: str | None = None, place: str | None = None,
+               text: str | None = None, limit: int | None = None) -> list[dict[str, Any]]:
+        """Events matching every given filter, each with its evidence (see ``queries.events``)."""
+        return queries.events(self._conn, type=type, actor=actor, country=country, since=since, until=until,
+                              place=place, text=text, limit=limit)
+
+    def statements(self, speaker: str | None = None, country: str | None = None, since: str | None = None,
+                   until: str | None = None, text: str | None = None,
+                   limit: int | None = None) -> list[dict[str, Any]]:
+        """Statements matching every given filter (see ``queries.statements``)."""
+        return queries.statements(self._conn, speaker=speaker, country=country, since=since, until=until,
+                                  text=text, limit=limit)
+
+    def sql(self, query: str, params: tuple[Any, ...] = ()) -> list[dict[str, Any]]:
+        """Run one read-only SQL statement on a separate ``mode=ro`` connection; writes are refused."""
+        return queries.sql(self.path, query, params)

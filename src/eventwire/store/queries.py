@@ -1,0 +1,210 @@
+"""The read side of the store: the filters behind ``eventwire query``/``statements`` and read-only SQL.
+
+Each function returns plain dicts that carry their evidence (sentence, trigger, document id, title,
+date) so a result can always be checked against the story it came from. Filters combine with AND;
+text filters use the FTS5 indexes, name filters a case-insensitive substring (``LIKE``).
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+from .errors import StoreError
+from .rows import interval
+
+_EVENT_SELECT = """
+SELECT e.doc_id, e.id AS event_id, e.type, e.mode, e.status, e.date, e.date_start, e.date_end, e.date_precision,
+       e.fatalities, e.trigger, e.sentence, e.claimed_by,
+       p.name AS place, p.kind AS place_kind, p.country AS place_country, p.admin1, p.lat, p.lon,
+       (SELECT json_group_array(a.name) FROM event_participants ep
+          JOIN actors a ON a.doc_id = ep.doc_id AND a.id = ep.actor
+         WHERE ep.doc_id = e.doc_id AND ep.event = e.id AND ep.role = 'actor') AS actors,
+       (SELECT json_group_array(a.name) FROM event_participants ep
+          JOIN actors a ON a.doc_id = ep.doc_id AND a.id = ep.actor
+         WHERE ep.doc_id = e.doc_id AND ep.event = e.id AND ep.role = 'recipient') AS recipients,
+       d.title, d.published, d.source, d.url
+  FROM events e
+  JOIN documents d ON d.id = e.doc_id
+  LEFT JOIN places p ON p.doc_id = e.doc_id AND p.id = e.place
+"""
+
+_NAME_MATCH = ("(a.name LIKE ? ESCAPE '\\' OR EXISTS (SELECT 1 FROM json_each(a.aliases) j "
+               "WHERE j.value LIKE ? ESCAPE '\\'))")
+
+_STATEMENT_SELECT = """
+SELECT s.doc_id, s.id AS statement_id, COALESCE(a.name, s.speaker_text) AS speaker, a.country AS speaker_country,
+       s.speaker_text, s.cue, s.content, s.direct, s.channel, s.date, s.date_start, s.date_end, s.sentence,
+       d.title, d.published, d.source, d.url
+  FROM statements s
+  JOIN documents d ON d.id = s.doc_id
+  LEFT JOIN actors a ON a.doc_id = s.doc_id AND a.id = s.speaker
+"""
+
+
+def _like(value: str) -> str:
+    """A ``LIKE`` pattern matching ``value`` anywhere, its own ``%`` and ``_`` taken literally."""
+    escaped = value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def fts_query(words: str) -> str:
+    """User words → an FTS5 query where every word must appear (``word*`` keeps a prefix search).
+
+    Why quote: raw FTS5 syntax makes ordinary input such as ``U.S.`` or ``don't`` a syntax error.
+    """
+    terms = []
+    for word in words.split():
+        prefix = word.endswith("*")
+        word = word.rstrip("*").replace('"', "")
+        if word:
+            terms.append(f'"{word}"' + ("*" if prefix else ""))
+    if not terms:
+        raise StoreError(f"--text {words!r} has no words to search for", code="EW-S10")
+    return " ".join(terms)
+
+
+def _bounds(since: str | None, until: str | None) -> tuple[str | None, str | None]:
+    """The first day of ``since`` and the last of ``until``, each taken as a whole interval."""
+    out: list[str | None] = []
+    for name, value, index in (("since", since, 0), ("until", until, 1)):
+        if value is None:
+            out.append(None)
+            continue
+        span = interval(value.strip())
+        if span is None:
+            raise StoreError(f"--{name} {value!r} is not a date: use YYYY, YYYY-MM or YYYY-MM-DD", code="EW-S11")
+        out.append(span[index])
+    return out[0], out[1]
+
+
+def _finish(sql: str, where: list[str], params: list[Any], order: str, limit: int | None) -> tuple[str, list[Any]]:
+    if where:
+        sql += " WHERE " + " AND ".join(where)
+    sql += f" ORDER BY {order}"
+    if limit is not None:
+        sql += " LIMIT ?"
+        params.append(int(limit))
+    return sql, params
+
+
+def events(conn: sqlite3.Connection, *, type: str | None = None, actor: str | None = None,
+           country: str | None = None, since: str | None = None, until: str | None = None,
+           place: str | None = None, text: str | None = None, limit: int | None = None) -> list[dict[str, Any]]:
+    """Events matching every given filter, oldest first, each with its evidence.
+
+    ``type``: PLOVER type. ``actor``: a participant's name or alias, case-insensitive substring.
+    ``country``: ISO3 of a participant or of the event's place. ``since``/``until``: the event's
+    date interval (``2025-12`` covers the month) or the publication day when the event has none;
+    an event matches when its interval overlaps the asked one. ``place``: substring of the place
+    name or its admin1. ``text``: every word in the evidence sentence (FTS5).
+    """
+    where: list[str] = []
+    params: list[Any] = []
+    if type:
+        where.append("e.type = ?")
+        params.append(type.strip().upper())
+    if actor:
+        where.append("EXISTS (SELECT 1 FROM event_participants ep JOIN actors a ON a.doc_id = ep.doc_id "
+                     f"AND a.id = ep.actor WHERE ep.doc_id = e.doc_id AND ep.event = e.id AND {_NAME_MATCH})")
+        params += [_like(actor), _like(actor)]
+    if country:
+        where.append("(p.country = ? OR EXISTS (SELECT 1 FROM event_participants ep JOIN actors a "
+                     "ON a.doc_id = ep.doc_id AND a.id = ep.actor "
+                     "WHERE ep.doc_id = e.doc_id AND ep.event = e.id AND a.country = ?))")
+        params += [country.strip().upper()] * 2
+    start, end = _bounds(since, until)
+    if start:
+        where.append("e.date_end >= ?")
+        params.append(start)
+    if end:
+        where.append("e.date_start <= ?")
+        params.append(end)
+    if place:
+        where.append("(p.name LIKE ? ESCAPE '\\' OR p.admin1 LIKE ? ESCAPE '\\')")
+        params += [_like(place), _like(place)]
+    if text:
+        where.append("e.key IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)")
+        params.append(fts_query(text))
+    sql, params = _finish(_EVENT_SELECT, where, params, "e.date_start, e.doc_id, e.key", limit)
+    rows = []
+    for row in _run(conn, sql, params):
+        item = dict(row)
+        item["actors"] = json.loads(item["actors"] or "[]")
+        item["recipients"] = json.loads(item["recipients"] or "[]")
+        rows.append(item)
+    return rows
+
+
+def statements(conn: sqlite3.Connection, *, speaker: str | None = None, country: str | None = None,
+               since: str | None = None, until: str | None = None, text: str | None = None,
+               limit: int | None = None) -> list[dict[str, Any]]:
+    """Statements matching every given filter, oldest first, with the sentence that carries them.
+
+    ``speaker``: the speaker actor's name or alias, or the words that name the speaker,
+    case-insensitive substring. ``country``: the speaker's ISO3. ``since``/``until``: the date of
+    the saying or, when it has none, the publication day. ``text``: every word in the content.
+    """
+    where: list[str] = []
+    params: list[Any] = []
+    if speaker:
+        where.append(f"({_NAME_MATCH} OR s.speaker_text LIKE ? ESCAPE '\\')")
+        params += [_like(speaker)] * 3
+    if country:
+        where.append("a.country = ?")
+        params.append(country.strip().upper())
+    start, end = _bounds(since, until)
+    if start:
+        where.append("s.date_end >= ?")
+        params.append(start)
+    if end:
+        where.append("s.date_start <= ?")
+        params.append(end)
+    if text:
+        where.append("s.key IN (SELECT rowid FROM statements_fts WHERE statements_fts MATCH ?)")
+        params.append(fts_query(text))
+    sql, params = _finish(_STATEMENT_SELECT, where, params, "s.date_start, s.doc_id, s.key", limit)
+    rows = []
+    for row in _run(conn, sql, params):
+        item = dict(row)
+        item["direct"] = bool(item["direct"])
+        rows.append(item)
+    return rows
+
+
+def _run(conn: sqlite3.Connection, sql: str, params: list[Any]) -> list[sqlite3.Row]:
+    try:
+        return conn.execute(sql, params).fetchall()
+    except sqlite3.OperationalError as exc:
+        raise StoreError(f"query failed: {exc}", code="EW-S12") from exc
+
+
+def connect_readonly(path: str | Path) -> sqlite3.Connection:
+    """A ``mode=ro`` connection (plus ``query_only``): SQLite itself refuses every write."""
+    path = Path(path)
+    if not path.is_file():
+        raise StoreError(f"no store at {path}: create one with 'eventwire ingest' or Store(path)", code="EW-S01")
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None)
+    conn.row_factory = sqlite3.Row
+    conn.execute("PRAGMA busy_timeout = 10000")
+    conn.execute("PRAGMA query_only = ON")
+    return conn
+
+
+def sql(path: str | Path, query: str, params: tuple[Any, ...] = ()) -> list[dict[str, Any]]:
+    """Rows of one SQL statement run read-only, as dicts; a write or a syntax error is a ``StoreError``."""
+    conn = connect_readonly(path)
+    try:
+        return [dict(r) for r in conn.execute(query, params).fetchall()]
+    except sqlite3.OperationalError as exc:
+        message = str(exc)
+        if "readonly" in message or "read-only" in message or "query_only" in message:
+            raise StoreError(f"the store is read-only here, write statements are refused ({message})",
+                             code="EW-S13") from exc
+        raise StoreError(f"SQL error: {message}", code="EW-S12") from exc
+    except (sqlite3.ProgrammingError, sqlite3.Warning) as exc:
+        raise StoreError(f"SQL error: {exc}", code="EW-S12") from exc
+    finally:
+        conn.close()

@@ -1,0 +1,231 @@
+"""The store's DDL as an ordered list of migrations, and the code that applies them.
+
+Why migrations rather than one ``CREATE``: stores outlive releases. Each entry of ``MIGRATIONS``
+takes a database from version ``n`` to ``n + 1``; ``migrate`` applies the missing ones in order
+inside one transaction and records the version in ``meta``, so an old store opened by a new
+eventwire is upgraded in place and never half-upgraded.
+
+Everything here is plain SQLite (tables, indexes, triggers, FTS5), so the file opens as-is in
+Datasette, DuckDB's sqlite scanner or the ``sqlite3`` shell: reading needs no custom function.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+# Version 1: the tables. Row ids local to a story (A1, E1, …) plus the document id form the keys;
+# ``key`` columns are integer rowid aliases that FTS5 external-content tables need (a plain
+# rowid may be renumbered by VACUUM).
+_V1 = """
+CREATE TABLE IF NOT EXISTS meta (
+    key TEXT PRIMARY KEY,
+    value TEXT
+);
+CREATE TABLE documents (
+    id TEXT PRIMARY KEY,
+    content_hash TEXT,
+    title TEXT,
+    source TEXT,
+    url TEXT,
+    published TEXT,
+    published_at TEXT,
+    language TEXT,
+    origin TEXT,
+    producer TEXT,          -- JSON {"eventwire", "model", "gazetteer"}
+    record TEXT NOT NULL,   -- the full eventwire/1 record, JSON, byte-for-byte as produced
+    added_at TEXT
+);
+CREATE TABLE actors (
+    doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    id TEXT NOT NULL,
+    name TEXT,
+    kind TEXT,
+    country TEXT,
+    sector TEXT,
+    aliases TEXT,           -- JSON array of strings
+    roles TEXT,             -- JSON array of role texts
+    n_mentions INTEGER,
+    PRIMARY KEY (doc_id, id)
+);
+CREATE TABLE places (
+    doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    id TEXT NOT NULL,
+    name TEXT,
+    kind TEXT,
+    country TEXT,
+    admin1 TEXT,
+    lat REAL,
+    lon REAL,
+    geonameid INTEGER,
+    n_mentions INTEGER,
+    PRIMARY KEY (doc_id, id)
+);
+CREATE TABLE times (
+    doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    id TEXT NOT NULL,
+    text TEXT,
+    value TEXT,
+    kind TEXT,
+    precision TEXT,
+    mod TEXT,
+    date_start TEXT,        -- first day the value covers (YYYY-MM-DD), null when it is not a calendar date
+    date_end TEXT,          -- last day it covers
+    PRIMARY KEY (doc_id, id)
+);
+CREATE TABLE statements (
+    key INTEGER PRIMARY KEY,
+    doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    id TEXT NOT NULL,
+    speaker TEXT,           -- actor id
+    speaker_text TEXT,
+    cue TEXT,
+    content TEXT,
+    direct INTEGER,
+    channel TEXT,
+    time TEXT,              -- time id
+    date TEXT,              -- TIMEX3 value of the saying
+    date_start TEXT,        -- its interval, or the publication day when it has none
+    date_end TEXT,
+    span_start INTEGER,
+    span_end INTEGER,
+    sentence TEXT,          -- the sentence that carries the attribution
+    UNIQUE (doc_id, id)
+);
+CREATE TABLE events (
+    key INTEGER PRIMARY KEY,
+    doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    id TEXT NOT NULL,
+    type TEXT,
+    mode TEXT,
+    contexts TEXT,          -- JSON array
+    status TEXT,
+    time TEXT,              -- time id
+    date TEXT,              -- TIMEX3 value
+    date_start TEXT,        -- the event's interval, or the publication day when it has none
+    date_end TEXT,
+    date_precision TEXT,    -- precision of the date, 'published' when it fell back to the publication day
+    place TEXT,             -- place id
+    fatalities INTEGER,
+    fatalities_qualifier TEXT,
+    quantities TEXT,        -- JSON array
+    objects TEXT,           -- JSON array
+    claimed_by TEXT,        -- statement id
+    trigger TEXT,
+    trigger_start INTEGER,
+    trigger_end INTEGER,
+    sentence_start INTEGER,
+    sentence_end INTEGER,
+    sentence TEXT,          -- the evidence sentence
+    n_mentions INTEGER,
+    UNIQUE (doc_id, id)
+);
+CREATE TABLE event_participants (
+    doc_id TEXT NOT NULL,
+    event TEXT NOT NULL,
+    actor TEXT NOT NULL,
+    role TEXT NOT NULL CHECK (role IN ('actor', 'recipient')),
+    PRIMARY KEY (doc_id, event, actor, role),
+    FOREIGN KEY (doc_id, event) REFERENCES events(doc_id, id) ON DELETE CASCADE,
+    FOREIGN KEY (doc_id, actor) REFERENCES actors(doc_id, id) ON DELETE CASCADE
+);
+CREATE TABLE failures (
+    key INTEGER PRIMARY KEY,
+    origin TEXT,
+    line INTEGER,
+    reason TEXT,
+    code TEXT,
+    at TEXT
+);
+"""
+
+# Version 2: indexes for the usual filters and FTS5 over the evidence. Existing rows are indexed
+# by the ``rebuild`` commands, so a version-1 store upgraded in place is fully searchable.
+_V2 = """
+CREATE INDEX events_type ON events(type, mode);
+CREATE INDEX events_date ON events(date_start, date_end);
+CREATE INDEX events_place ON events(doc_id, place);
+CREATE INDEX actors_name ON actors(name COLLATE NOCASE);
+CREATE INDEX actors_country ON actors(country);
+CREATE INDEX places_name ON places(name COLLATE NOCASE);
+CREATE INDEX places_country ON places(country);
+CREATE INDEX participants_actor ON event_participants(doc_id, actor);
+CREATE INDEX statements_speaker ON statements(doc_id, speaker);
+CREATE INDEX statements_date ON statements(date_start, date_end);
+CREATE INDEX documents_published ON documents(published);
+
+CREATE VIRTUAL TABLE events_fts USING fts5(sentence, content='events', content_rowid='key');
+CREATE TRIGGER events_fts_insert AFTER INSERT ON events BEGIN
+    INSERT INTO events_fts(rowid, sentence) VALUES (new.key, new.sentence);
+END;
+CREATE TRIGGER events_fts_delete AFTER DELETE ON events BEGIN
+    INSERT INTO events_fts(events_fts, rowid, sentence) VALUES ('delete', old.key, old.sentence);
+END;
+CREATE VIRTUAL TABLE statements_fts USING fts5(content, content='statements', content_rowid='key');
+CREATE TRIGGER statements_fts_insert AFTER INSERT ON statements BEGIN
+    INSERT INTO statements_fts(rowid, content) VALUES (new.key, new.content);
+END;
+CREATE TRIGGER statements_fts_delete AFTER DELETE ON statements BEGIN
+    INSERT INTO statements_fts(statements_fts, rowid, content) VALUES ('delete', old.key, old.content);
+END;
+INSERT INTO events_fts(events_fts) VALUES ('rebuild');
+INSERT INTO statements_fts(statements_fts) VALUES ('rebuild');
+"""
+
+MIGRATIONS: list[str] = [_V1, _V2]
+"""``MIGRATIONS[n]`` takes a store from version ``n`` to ``n + 1``; append, never edit."""
+
+SCHEMA_VERSION = len(MIGRATIONS)
+
+#: The tables that hold a story's rows, in the order they are exported.
+TABLES = ("documents", "actors", "places", "times", "statements", "events", "event_participants")
+
+
+def version(conn: sqlite3.Connection) -> int:
+    """The store's schema version: 0 for an empty database."""
+    has_meta = conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'").fetchone()
+    if not has_meta:
+        return 0
+    row = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+    return int(row[0]) if row else 0
+
+
+def migrate(conn: sqlite3.Connection, target: int = SCHEMA_VERSION) -> list[int]:
+    """Apply the missing migrations up to ``target`` in one transaction; return the versions applied.
+
+    The connection must be in autocommit mode (``isolation_level=None``) so the explicit
+    ``BEGIN``/``COMMIT`` here is the only transaction: a failure leaves the old version intact.
+    """
+    current = version(conn)
+    if current > len(MIGRATIONS):
+        raise RuntimeError(f"store schema version {current} is newer than this eventwire ({len(MIGRATIONS)})")
+    applied: list[int] = []
+    if current >= target:
+        return applied
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        for number in range(current, target):
+            for statement in _statements(MIGRATIONS[number]):
+                conn.execute(statement)
+            applied.append(number + 1)
+        conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('schema_version', ?)", (str(target),))
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    return applied
+
+
+def _statements(script: str) -> list[str]:
+    """Split a migration into statements, keeping trigger bodies whole (``sqlite3.complete_statement``)."""
+    out: list[str] = []
+    buf = ""
+    for line in script.splitlines(keepends=True):
+        if not buf and (not line.strip() or line.strip().startswith("--")):
+            continue
+        buf += line
+        if sqlite3.complete_statement(buf):
+            out.append(buf.strip())
+            buf = ""
+    if buf.strip():
+        out.append(buf.strip())
+    return out
