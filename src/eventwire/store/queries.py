@@ -44,6 +44,13 @@ SELECT s.doc_id, s.id AS statement_id, COALESCE(a.name, s.speaker_text) AS speak
 """
 
 
+EVENT_FIELDS = ("doc_id", "event_id", "type", "mode", "status", "date", "date_start", "date_end", "date_precision",
+                "fatalities", "trigger", "sentence", "claimed_by", "place", "place_kind", "place_country", "admin1",
+                "lat", "lon", "actors", "recipients", "title", "published", "source", "url")
+STATEMENT_FIELDS = ("doc_id", "statement_id", "speaker", "speaker_country", "speaker_text", "cue", "content", "direct",
+                    "channel", "date", "date_start", "date_end", "sentence", "title", "published", "source", "url")
+
+
 def _like(value: str) -> str:
     """A ``LIKE`` pattern matching ``value`` anywhere, its own ``%`` and ``_`` taken literally."""
     escaped = value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")

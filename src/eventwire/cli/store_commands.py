@@ -1,0 +1,176 @@
+"""``eventwire query | statements | sql | export``: thin commands over ``eventwire.store.Store`` and ``export``.
+
+Every failure the user can cause (no store file, a bad date, a write in ``sql``) prints one line
+and exits 1; the output formats are ``table`` for people, ``json`` (an array of row objects) and
+``csv`` (a header line, then rows) for programs.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+import click
+from rich import box
+from rich.markup import escape
+from rich.table import Table
+
+from ..errors import EventwireError
+from ..export import FORMATS, export
+from ..store import Store
+from ..store.queries import EVENT_FIELDS, STATEMENT_FIELDS
+from ..store.queries import sql as run_sql
+from .render import _console
+
+_FORMAT = click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table",
+                       show_default=True, help="table for reading, json (array of objects) or csv for programs.")
+_DB = click.option("--db", "db", required=True, type=click.Path(dir_okay=False, path_type=Path),
+                   help="The store file (SQLite) written by 'eventwire ingest'.")
+_LIMIT = click.option("--limit", type=click.IntRange(min=1), default=None, help="At most N rows.")
+_SINCE = click.option("--since", help="On or after this date (YYYY, YYYY-MM or YYYY-MM-DD; coarse dates overlap).")
+_UNTIL = click.option("--until", help="On or before this date (the whole month/year for YYYY-MM/YYYY).")
+
+_EVENT_COLUMNS = ("when", "type", "mode", "actors", "recipients", "place", "killed", "sentence", "ref")
+_STATEMENT_COLUMNS = ("when", "speaker", "direct", "channel", "content", "ref")
+
+
+def _open(db: Path) -> Store:
+    if not db.is_file():
+        raise click.ClickException(f"no store at {db}: create one with 'eventwire ingest … --db {db}'")
+    return Store(db, readonly=True)
+
+
+def _guard(action: Callable[[], Any]) -> Any:
+    """Run ``action`` and turn eventwire errors into one-line CLI errors (exit 1, no traceback)."""
+    try:
+        return action()
+    except EventwireError as exc:
+        raise click.ClickException(str(exc)) from None
+    except (ValueError, OSError) as exc:
+        raise click.ClickException(str(exc)) from None
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return "; ".join(str(v) for v in value)
+    return str(value)
+
+
+def _emit(rows: list[dict[str, Any]], fmt: str, columns: Sequence[str] | None = None,
+          fields: Sequence[str] = ()) -> None:
+    """Print ``rows`` in ``fmt``; ``columns`` picks the table's columns, ``fields`` the csv header of no rows."""
+    if fmt == "json":
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    names = list(rows[0]) if rows else list(fields)
+    if fmt == "csv":
+        writer = csv.writer(sys.stdout, lineterminator="\n")
+        writer.writerow(names)
+        for row in rows:
+            writer.writerow([_cell(row.get(n)) for n in names])
+        return
+    shown = list(columns or names)
+    table = Table(box=box.SIMPLE_HEAD, show_lines=False)
+    for name in shown:
+        wide = name in ("sentence", "content")
+        table.add_column(name, overflow="fold", ratio=4 if wide else None, min_width=8 if not wide else 30)
+    for row in rows:
+        table.add_row(*(escape(_cell(_display(row, n))) for n in shown))
+    _console.print(table)
+    _console.print(f"{len(rows)} row(s)")
+
+
+def _display(row: dict[str, Any], name: str) -> Any:
+    """Table-only columns: ``when`` (own date, else publication day), ``ref`` (doc id and row id)."""
+    if name == "when":
+        return row.get("date") or (f"{row.get('published')} (pub.)" if row.get("published") else None)
+    if name == "ref":
+        return f"{row.get('doc_id')}/{row.get('event_id') or row.get('statement_id')}"
+    if name == "killed":
+        return row.get("fatalities")
+    return row.get(name)
+
+
+@click.command("query")
+@_DB
+@click.option("--type", "type_", metavar="TYPE", help="PLOVER event type: ASSAULT, CONSULT, PROTEST, …")
+@click.option("--actor", help="A participant's name or alias (case-insensitive substring).")
+@click.option("--country", metavar="ISO3", help="A participant's country or the event place's country.")
+@_SINCE
+@_UNTIL
+@click.option("--place", help="The event place's name or admin1 (substring).")
+@click.option("--text", metavar="WORDS", help="Every word in the evidence sentence (full-text search).")
+@_FORMAT
+@_LIMIT
+def query_command(db: Path, type_: str | None, actor: str | None, country: str | None, since: str | None,
+                  until: str | None, place: str | None, text: str | None, fmt: str, limit: int | None) -> None:
+    """Find events in a store; each row carries its evidence sentence and document.
+
+    Example: eventwire query --db news.db --type ASSAULT --country UKR --since 2025-12 --format csv
+    """
+    def run() -> list[dict[str, Any]]:
+        with _open(db) as store:
+            return store.events(type=type_, actor=actor, country=country, since=since, until=until, place=place,
+                                text=text, limit=limit)
+
+    _emit(_guard(run), fmt, _EVENT_COLUMNS if fmt == "table" else None, EVENT_FIELDS)
+
+
+@click.command("statements")
+@_DB
+@click.option("--speaker", help="The speaker's name or alias, or the words naming them (substring).")
+@click.option("--country", metavar="ISO3", help="The speaker's country.")
+@_SINCE
+@_UNTIL
+@click.option("--text", metavar="WORDS", help="Every word in what was said (full-text search).")
+@_FORMAT
+@_LIMIT
+def statements_command(db: Path, speaker: str | None, country: str | None, since: str | None, until: str | None,
+                       text: str | None, fmt: str, limit: int | None) -> None:
+    """Find who said what in a store, with the sentence that carries each statement.
+
+    Example: eventwire statements --db news.db --speaker Zelensky --text ceasefire --format json
+    """
+    def run() -> list[dict[str, Any]]:
+        with _open(db) as store:
+            return store.statements(speaker=speaker, country=country, since=since, until=until, text=text,
+                                    limit=limit)
+
+    _emit(_guard(run), fmt, _STATEMENT_COLUMNS if fmt == "table" else None, STATEMENT_FIELDS)
+
+
+@click.command("sql")
+@_DB
+@click.argument("query")
+@_FORMAT
+def sql_command(db: Path, query: str, fmt: str) -> None:
+    """Run one read-only SQL statement on a store (writes are refused by SQLite itself).
+
+    Example: eventwire sql --db news.db "SELECT type, count(*) AS n FROM events GROUP BY type ORDER BY n DESC"
+    """
+    if not db.is_file():
+        raise click.ClickException(f"no store at {db}: create one with 'eventwire ingest … --db {db}'")
+    _emit(_guard(lambda: run_sql(db, query)), fmt)
+
+
+@click.command("export")
+@_DB
+@click.option("--format", "fmt", type=click.Choice(FORMATS), required=True,
+              help="jsonl: one record per line; csv/parquet: one file per table; acled: ACLED-style event CSV.")
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), required=True, help="Output folder.")
+def export_command(db: Path, fmt: str, out: Path) -> None:
+    """Write a store out for other tools, streaming rows so memory stays flat.
+
+    Example: eventwire export --db news.db --format parquet --out exports/
+    """
+    if not db.is_file():
+        raise click.ClickException(f"no store at {db}: create one with 'eventwire ingest … --db {db}'")
+    written = _guard(lambda: export(db, fmt, out))
+    for name, count in written.items():
+        click.echo(f"{out / name}\t{count} rows", err=True)

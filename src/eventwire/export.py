@@ -1,0 +1,197 @@
+"""``eventwire export``: a store out as JSONL records, one CSV or Parquet file per table, or ACLED-style CSV.
+
+Why streamed: a store can hold millions of rows, so every format reads the database with a cursor
+and writes as it goes (Parquet in row groups of ``BATCH`` rows): memory stays flat whatever the size.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import sqlite3
+from collections.abc import Iterator
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from .store.queries import connect_readonly
+from .store.schema import TABLES
+
+BATCH = 10_000
+FORMATS = ("jsonl", "csv", "parquet", "acled")
+ACLED_COLUMNS = ("event_id_cnty", "event_date", "event_type", "sub_event_type", "actor1", "actor2", "country",
+                 "admin1", "location", "latitude", "longitude", "geo_precision", "time_precision", "fatalities",
+                 "notes", "source")
+
+
+def export(db: str | Path, fmt: str, out: str | Path) -> dict[str, int]:
+    """Write the store ``db`` to folder ``out`` in format ``fmt``; return rows written per file name."""
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown export format {fmt!r}: use one of {', '.join(FORMATS)}")
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    conn = connect_readonly(db)
+    try:
+        if fmt == "jsonl":
+            return {"records.jsonl": _jsonl(conn, out / "records.jsonl")}
+        if fmt == "csv":
+            return {f"{t}.csv": _csv_table(conn, t, out / f"{t}.csv") for t in TABLES}
+        if fmt == "parquet":
+            return {f"{t}.parquet": _parquet_table(conn, t, out / f"{t}.parquet") for t in TABLES}
+        return {"acled.csv": _acled(conn, out / "acled.csv")}
+    finally:
+        conn.close()
+
+
+def _jsonl(conn: sqlite3.Connection, path: Path) -> int:
+    """One record per line, exactly as stored, in the order stories were added."""
+    n = 0
+    with path.open("w", encoding="utf-8") as fh:
+        for (record,) in conn.execute("SELECT record FROM documents ORDER BY added_at, rowid"):
+            fh.write(record)  # json.dumps output: newlines inside strings are escaped
+            fh.write("\n")
+            n += 1
+    return n
+
+
+def _columns(conn: sqlite3.Connection, table: str) -> list[tuple[str, str]]:
+    """(name, declared type) of a table's columns, without the internal integer ``key``."""
+    return [(r[1], (r[2] or "").upper()) for r in conn.execute(f"PRAGMA table_info({table})") if r[1] != "key"]
+
+
+def _rows(conn: sqlite3.Connection, table: str, names: list[str]) -> Iterator[tuple[Any, ...]]:
+    cursor = conn.execute(f"SELECT {', '.join(names)} FROM {table}")
+    while batch := cursor.fetchmany(BATCH):
+        yield from batch
+
+
+def _csv_table(conn: sqlite3.Connection, table: str, path: Path) -> int:
+    names = [n for n, _ in _columns(conn, table)]
+    n = 0
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(names)
+        for row in _rows(conn, table, names):
+            writer.writerow(row)
+            n += 1
+    return n
+
+
+def _parquet_table(conn: sqlite3.Connection, table: str, path: Path) -> int:
+    """One Parquet file per table, typed from the declared SQLite column types."""
+    try:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+    except ImportError as exc:  # pragma: no cover - pyarrow is a dependency
+        raise RuntimeError("Parquet export needs pyarrow: pip install pyarrow") from exc
+    types = {"INTEGER": pa.int64(), "REAL": pa.float64()}
+    columns = _columns(conn, table)
+    names = [n for n, _ in columns]
+    schema = pa.schema([(n, types.get(t, pa.string())) for n, t in columns])
+    n = 0
+    with pq.ParquetWriter(path, schema) as writer:
+        cursor = conn.execute(f"SELECT {', '.join(names)} FROM {table}")
+        while batch := cursor.fetchmany(BATCH):
+            cols = list(zip(*batch, strict=True))
+            arrays = [pa.array(_coerce(col, field.type), type=field.type)
+                      for col, field in zip(cols, schema, strict=True)]
+            writer.write_table(pa.Table.from_arrays(arrays, schema=schema))
+            n += len(batch)
+        if n == 0:
+            writer.write_table(schema.empty_table())
+    return n
+
+
+def _coerce(values: tuple[Any, ...], arrow_type: Any) -> list[Any]:
+    """SQLite is loosely typed (a REAL fatality count in an INTEGER column): cast to the column's type."""
+    import pyarrow as pa
+
+    if arrow_type == pa.int64():
+        return [None if v is None else int(v) for v in values]
+    if arrow_type == pa.float64():
+        return [None if v is None else float(v) for v in values]
+    return [None if v is None else str(v) for v in values]
+
+
+@cache
+def acled_mapping() -> dict[tuple[str, str], tuple[str, str]]:
+    """(PLOVER type, mode or ``*``) → (ACLED event_type, sub_event_type), from the packaged TSV."""
+    text = resources.files("eventwire").joinpath("resources/en/export/acled_mapping.tsv").read_text("utf-8")
+    mapping: dict[tuple[str, str], tuple[str, str]] = {}
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        ptype, mode, etype, sub = line.split("\t")
+        mapping[(ptype, mode)] = (etype, sub)
+    return mapping
+
+
+def acled_type(ptype: str, mode: str | None, recipient_sectors: list[str]) -> tuple[str, str] | None:
+    """The ACLED (event_type, sub_event_type) of a PLOVER event, or ``None`` when it is no ACLED event."""
+    mapping = acled_mapping()
+    found = mapping.get((ptype, mode or "*")) or mapping.get((ptype, "*"))
+    if found is None:
+        return None
+    if found[0] == "Battles" and recipient_sectors and all(s == "CVL" for s in recipient_sectors):
+        return "Violence against civilians", "Attack"
+    return found
+
+
+_GEO_PRECISION = {"city": 1, "site": 1, "other": 2, "water": 2, "admin1": 3, "region": 3, "country": 3}
+_TIME_PRECISION = {"day": 1, "week": 2}
+
+_ACLED_SQL = """
+SELECT e.doc_id, e.id, e.type, e.mode, e.date_start, e.date_precision, e.fatalities, e.sentence,
+       p.name AS place, p.kind AS place_kind, p.country AS place_country, p.admin1, p.lat, p.lon,
+       d.source, d.title, d.url,
+       (SELECT json_group_array(json_array(a.name, a.country, a.sector, a.kind, ep.role))
+          FROM event_participants ep JOIN actors a ON a.doc_id = ep.doc_id AND a.id = ep.actor
+         WHERE ep.doc_id = e.doc_id AND ep.event = e.id) AS parties
+  FROM events e
+  JOIN documents d ON d.id = e.doc_id
+  LEFT JOIN places p ON p.doc_id = e.doc_id AND p.id = e.place
+ WHERE e.status IN ('reported', 'historical')
+ ORDER BY e.date_start, e.doc_id, e.key
+"""
+
+
+def _acled(conn: sqlite3.Connection, path: Path) -> int:
+    """ACLED-style CSV of the events the mapping knows, that happened (reported or historical)."""
+    n = 0
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(ACLED_COLUMNS)
+        for row in conn.execute(_ACLED_SQL):
+            parties = json.loads(row["parties"] or "[]")
+            doers = [p for p in parties if p[4] == "actor"]
+            targets = [p for p in parties if p[4] == "recipient"]
+            kind = acled_type(row["type"], row["mode"], [p[2] for p in targets])
+            if kind is None:
+                continue
+            country = row["place_country"] or next((p[1] for p in targets if p[3] == "country" and p[1]), None)
+            writer.writerow([
+                f"{row['doc_id']}-{row['id']}", row["date_start"], kind[0], kind[1],
+                "; ".join(p[0] for p in doers), "; ".join(p[0] for p in targets), _country_name(country),
+                row["admin1"] or "", row["place"] or "", _num(row["lat"]), _num(row["lon"]),
+                _GEO_PRECISION.get(row["place_kind"] or "", "") if row["place"] else "",
+                _TIME_PRECISION.get(row["date_precision"] or "", 3),
+                int(row["fatalities"] or 0), row["sentence"] or "", row["source"] or row["url"] or row["title"] or "",
+            ])
+            n += 1
+    return n
+
+
+def _num(value: float | None) -> str:
+    return "" if value is None else f"{value:.5f}"
+
+
+@cache
+def _country_name(iso3: str | None) -> str:
+    """ACLED names countries; the store keeps ISO3 codes."""
+    if not iso3:
+        return ""
+    import pycountry
+
+    found = pycountry.countries.get(alpha_3=iso3)
+    return getattr(found, "common_name", None) or found.name if found else iso3

@@ -1,0 +1,103 @@
+"""``eventwire.export``: JSONL records, CSV and Parquet per table, the ACLED-style CSV and its mapping."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import pytest
+
+import eventwire
+from eventwire.export import ACLED_COLUMNS, acled_mapping, acled_type, export
+from eventwire.store import TABLES, Store
+
+TEXTS = [
+    ("Russian forces attacked Kyiv with drones on Tuesday, killing 5 people, Ukrainian officials said. "
+     "President Jane Doe met French officials in Geneva in December.", "2025-12-06"),
+    ("Thousands of students protested in Nairobi on Friday against tax increases. Police arrested 40 "
+     "demonstrators, the Kenyan interior ministry said in a statement.", "2025-10-04"),
+]
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[dict]]:
+    path = tmp_path_factory.mktemp("export") / "news.db"
+    records = [eventwire.extract(text, published=published) for text, published in TEXTS]
+    with Store(path) as store:
+        for rec in records:
+            store.add(rec)
+    return path, [r.to_dict() for r in records]
+
+
+def _count(records: list[dict], table: str) -> int:
+    if table == "documents":
+        return len(records)
+    if table == "event_participants":
+        return sum(len(e["actors"]) + len(e["recipients"]) for r in records for e in r["events"])
+    return sum(len(r[table]) for r in records)
+
+
+def test_export_jsonl_one_record_per_line(db: tuple[Path, list[dict]], tmp_path: Path) -> None:
+    path, records = db
+    assert export(path, "jsonl", tmp_path) == {"records.jsonl": 2}
+    lines = (tmp_path / "records.jsonl").read_text(encoding="utf-8").splitlines()
+    assert [json.loads(line) for line in lines] == records
+
+
+def test_export_csv_one_file_per_table(db: tuple[Path, list[dict]], tmp_path: Path) -> None:
+    path, records = db
+    written = export(path, "csv", tmp_path)
+    for table in TABLES:
+        with (tmp_path / f"{table}.csv").open(encoding="utf-8", newline="") as fh:
+            rows = list(csv.DictReader(fh))
+        assert len(rows) == _count(records, table) == written[f"{table}.csv"]
+        assert "key" not in rows[0]
+    with (tmp_path / "events.csv").open(encoding="utf-8", newline="") as fh:
+        assert {r["type"] for r in csv.DictReader(fh)} >= {"ASSAULT", "PROTEST"}
+
+
+def test_export_parquet_readable_by_pyarrow(db: tuple[Path, list[dict]], tmp_path: Path) -> None:
+    pq = pytest.importorskip("pyarrow.parquet")
+    path, records = db
+    export(path, "parquet", tmp_path)
+    for table in TABLES:
+        assert pq.read_table(tmp_path / f"{table}.parquet").num_rows == _count(records, table)
+    events = pq.read_table(tmp_path / "events.parquet").to_pylist()
+    assert next(e for e in events if e["type"] == "ASSAULT")["fatalities"] == 5
+    assert str(pq.read_table(tmp_path / "places.parquet").schema.field("lat").type) == "double"
+
+
+def test_export_acled_columns_and_rows(db: tuple[Path, list[dict]], tmp_path: Path) -> None:
+    path, _ = db
+    export(path, "acled", tmp_path)
+    with (tmp_path / "acled.csv").open(encoding="utf-8", newline="") as fh:
+        reader = csv.DictReader(fh)
+        rows = list(reader)
+    assert tuple(reader.fieldnames or ()) == ACLED_COLUMNS
+    by_type = {r["sub_event_type"]: r for r in rows}
+    drone = by_type["Air/drone strike"]
+    assert drone["event_type"] == "Explosions/Remote violence" and drone["event_date"] == "2025-12-02"
+    assert drone["actor1"] == "Russian forces" and drone["actor2"] == "Ukraine" and drone["country"] == "Ukraine"
+    assert drone["fatalities"] == "5" and drone["time_precision"] == "1"
+    assert drone["notes"].startswith("Russian forces attacked Kyiv")
+    protest = by_type["Peaceful protest"]
+    assert protest["location"] == "Nairobi" and protest["country"] == "Kenya" and protest["geo_precision"] == "1"
+    assert "Arrests" in by_type  # COERCE/arrest, dated by the publication day
+    assert by_type["Arrests"]["time_precision"] == "3"
+    assert all(r["event_type"] for r in rows) and not any("CONSULT" in r["event_type"] for r in rows)
+
+
+def test_export_acled_mapping_rules() -> None:
+    assert acled_type("ASSAULT", "heavy-weapons", []) == ("Explosions/Remote violence",
+                                                          "Shelling/artillery/missile attack")
+    assert acled_type("ASSAULT", "firearms", ["CVL"]) == ("Violence against civilians", "Attack")
+    assert acled_type("ASSAULT", "firearms", ["MIL"]) == ("Battles", "Armed clash")
+    assert acled_type("ASSAULT", "no-such-mode", []) == ("Battles", "Armed clash")
+    assert acled_type("CONSULT", None, []) is None and acled_type("THREATEN", "violence", []) is None
+    assert all(len(v) == 2 and all(v) for v in acled_mapping().values())
+
+
+def test_export_rejects_unknown_format(db: tuple[Path, list[dict]], tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match="unknown export format"):
+        export(db[0], "xml", tmp_path)
