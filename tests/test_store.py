@@ -200,3 +200,14 @@ def test_store_migrates_an_older_version(tmp_path: Path) -> None:
         schema.migrate(conn, target=1)
         conn.close()
         Store(tmp_path / "old2.db", readonly=True)
+
+
+def test_store_refuses_a_newer_schema(tmp_path: Path) -> None:
+    path = tmp_path / "future.db"
+    Store(path).close()
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(SCHEMA_VERSION + 1),))
+    conn.close()
+    for readonly in (False, True):
+        with pytest.raises(StoreError, match="newer"):
+            Store(path, readonly=readonly)

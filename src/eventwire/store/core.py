@@ -60,7 +60,9 @@ class Store:
         try:
             if readonly:
                 found = schema.version(self._conn)
-                if found != schema.SCHEMA_VERSION:
+                if found > schema.SCHEMA_VERSION:
+                    schema.migrate(self._conn)  # raises the "newer than this eventwire" error
+                if found < schema.SCHEMA_VERSION:
                     raise StoreError(f"{self.path} has store schema version {found}, expected "
                                      f"{schema.SCHEMA_VERSION}: open it once writable to upgrade it", code="EW-S02")
             else:
