@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
+from itertools import islice
 
 import numpy
 import spacy
@@ -95,21 +96,13 @@ def _lighten(doc: Doc) -> Doc:
 
 
 def parse_many(nlp: Language, texts: Iterable[str], *, batch_size: int = 32) -> Iterator[Doc]:
-    """Stream parsed docs in input order; long texts are chunked, short ones batched."""
+    """Stream parsed docs in input order. The short texts of each batch go through one ``nlp.pipe``
+    call together, whatever long (chunked) texts sit between them: a long story must not break
+    the batch for its neighbours."""
     limit = chunk_limit(nlp)
-    buffer: list[str] = []
-
-    def flush() -> Iterator[Doc]:
-        if buffer:
-            yield from (_lighten(d) for d in nlp.pipe(buffer, batch_size=batch_size))
-            buffer.clear()
-
-    for text in texts:
-        if len(text) > limit:
-            yield from flush()
-            yield parse(nlp, text)
-        else:
-            buffer.append(text)
-            if len(buffer) >= batch_size:
-                yield from flush()
-    yield from flush()
+    it = iter(texts)
+    while batch := list(islice(it, batch_size)):
+        short = [t for t in batch if len(t) <= limit]
+        parsed = iter([_lighten(d) for d in nlp.pipe(short, batch_size=batch_size)])
+        for text in batch:
+            yield parse(nlp, text) if len(text) > limit else next(parsed)
