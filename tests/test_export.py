@@ -101,3 +101,16 @@ def test_export_acled_mapping_rules() -> None:
 def test_export_rejects_unknown_format(db: tuple[Path, list[dict]], tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="unknown export format"):
         export(db[0], "xml", tmp_path)
+
+
+def test_export_acled_mapping_names_only_known_plover_modes() -> None:
+    from eventwire.lexicon import resource_text
+
+    known: set[tuple[str, str]] = set()
+    for name, type_col, mode_col in (("modes.tsv", 0, 2), ("triggers.tsv", 2, 3)):
+        for line in resource_text(f"events/{name}").splitlines():
+            cols = line.split("\t")
+            if not line.startswith("#") and len(cols) > mode_col and cols[mode_col]:
+                known.add((cols[type_col], cols[mode_col]))
+    unknown = [key for key in acled_mapping() if key[1] != "*" and key not in known]
+    assert unknown == []
