@@ -151,13 +151,17 @@ SELECT e.doc_id, e.id, e.type, e.mode, e.date_start, e.date_precision, e.fatalit
   FROM events e
   JOIN documents d ON d.id = e.doc_id
   LEFT JOIN places p ON p.doc_id = e.doc_id AND p.id = e.place
- WHERE e.status IN ('reported', 'historical')
+ WHERE e.status IN ('reported', 'historical') AND COALESCE(e.date_precision, '') NOT IN ('decade', 'century')
  ORDER BY e.date_start, e.doc_id, e.key
 """
 
 
 def _acled(conn: sqlite3.Connection, path: Path) -> int:
-    """ACLED-style CSV of the events the mapping knows, that happened (reported or historical)."""
+    """ACLED-style CSV of the events the mapping knows, that happened (reported or historical).
+
+    Events dated no closer than a decade or century are left out: an ``event_date`` of 1900-01-01
+    for "the early 20th century" would look precise and is not.
+    """
     n = 0
     with path.open("w", encoding="utf-8", newline="") as fh:
         writer = csv.writer(fh)

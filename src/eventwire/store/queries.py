@@ -137,10 +137,10 @@ def events(conn: sqlite3.Connection, *, type: str | None = None, actor: str | No
         params.append(fts_query(text))
     sql, params = _finish(_EVENT_SELECT, where, params, "e.date_start, e.doc_id, e.key", limit)
     rows = []
-    for row in _run(conn, sql, params):
-        item = dict(row)
-        item["actors"] = json.loads(item["actors"] or "[]")
-        item["recipients"] = json.loads(item["recipients"] or "[]")
+    loads = json.loads
+    for item in _run(conn, sql, params):
+        item["actors"] = loads(item["actors"] or "[]")
+        item["recipients"] = loads(item["recipients"] or "[]")
         rows.append(item)
     return rows
 
@@ -174,18 +174,22 @@ def statements(conn: sqlite3.Connection, *, speaker: str | None = None, country:
         params.append(fts_query(text))
     sql, params = _finish(_STATEMENT_SELECT, where, params, "s.date_start, s.doc_id, s.key", limit)
     rows = []
-    for row in _run(conn, sql, params):
-        item = dict(row)
+    for item in _run(conn, sql, params):
         item["direct"] = bool(item["direct"])
         rows.append(item)
     return rows
 
 
-def _run(conn: sqlite3.Connection, sql: str, params: list[Any]) -> list[sqlite3.Row]:
+def _run(conn: sqlite3.Connection, sql: str, params: list[Any]) -> list[dict[str, Any]]:
+    """Rows as dicts, built from plain tuples (several times faster than via ``sqlite3.Row``)."""
+    cursor = conn.cursor()
+    cursor.row_factory = None
     try:
-        return conn.execute(sql, params).fetchall()
+        tuples = cursor.execute(sql, params).fetchall()
     except sqlite3.OperationalError as exc:
         raise StoreError(f"query failed: {exc}", code="EW-S12") from exc
+    names = [d[0] for d in cursor.description]
+    return [dict(zip(names, row, strict=True)) for row in tuples]
 
 
 def connect_readonly(path: str | Path) -> sqlite3.Connection:
