@@ -63,6 +63,8 @@ def test_store_readd_replaces_without_duplicates(store: Store) -> None:
     assert store.events(text="drones") and len(store.events(text="drones")) == 1
     origin = store.connection.execute("SELECT origin FROM documents WHERE id = ?", (records()[0].document.id,))
     assert origin.fetchone()[0] == "again.jsonl"
+    for fts in ("events_fts", "statements_fts"):  # the external-content indexes stayed in step
+        store.connection.execute(f"INSERT INTO {fts}({fts}) VALUES ('integrity-check')")
 
 
 def test_store_has_checks_producer(store: Store) -> None:
@@ -211,3 +213,44 @@ def test_store_refuses_a_newer_schema(tmp_path: Path) -> None:
     for readonly in (False, True):
         with pytest.raises(StoreError, match="newer"):
             Store(path, readonly=readonly)
+
+
+def test_store_readers_see_last_commit_while_a_batch_is_open(tmp_path: Path) -> None:
+    path = tmp_path / "wal.db"
+    with Store(path) as writer:
+        writer.add(records()[0])
+        with writer.transaction():
+            writer.add(records()[1])
+            with Store(path, readonly=True) as reader:  # WAL: no "database is locked"
+                assert reader.ids() == {records()[0].document.id}
+                assert len(reader.events(type="ASSAULT")) == 1
+        with Store(path, readonly=True) as reader:
+            assert reader.ids() == {records()[0].document.id, records()[1].document.id}
+
+
+def test_store_kill_9_mid_batch_keeps_only_complete_stories(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    path = tmp_path / "killed.db"
+    dumped = tmp_path / "records.json"
+    dumped.write_text(json.dumps([r.to_dict() for r in records()]), encoding="utf-8")
+    script = (
+        "import json, os, signal, sys\n"
+        "from eventwire.store import Store\n"
+        "recs = json.load(open(sys.argv[2], encoding='utf-8'))\n"
+        "st = Store(sys.argv[1])\n"
+        "with st.transaction():\n"
+        "    st.add(recs[0]); st.add(recs[1])\n"
+        "with st.transaction():\n"
+        "    st.add(recs[2])\n"
+        "    os.kill(os.getpid(), signal.SIGKILL)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script, str(path), str(dumped)], check=False)
+    assert result.returncode == -9
+    with Store(path) as st:
+        assert st.ids() == {records()[0].document.id, records()[1].document.id}
+        for table, n in (("actors", len(records()[0].actors) + len(records()[1].actors)),
+                         ("events", len(records()[0].events) + len(records()[1].events))):
+            assert _count(st, table) == n
+        assert st.connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
