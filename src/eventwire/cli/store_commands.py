@@ -66,7 +66,7 @@ def _emit(rows: list[dict[str, Any]], fmt: str, columns: Sequence[str] | None = 
           fields: Sequence[str] = ()) -> None:
     """Print ``rows`` in ``fmt``; ``columns`` picks the table's columns, ``fields`` the csv header of no rows."""
     if fmt == "json":
-        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2, default=str))
         return
     names = list(rows[0]) if rows else list(fields)
     if fmt == "csv":
