@@ -114,8 +114,9 @@ def events(conn: sqlite3.Connection, *, type: str | None = None, actor: str | No
         where.append("e.type = ?")
         params.append(type.strip().upper())
     if actor:
-        where.append("EXISTS (SELECT 1 FROM event_participants ep JOIN actors a ON a.doc_id = ep.doc_id "
-                     f"AND a.id = ep.actor WHERE ep.doc_id = e.doc_id AND ep.event = e.id AND {_NAME_MATCH})")
+        # Matching actors first (one pass over actors), then their events through the index.
+        where.append("(e.doc_id, e.id) IN (SELECT ep.doc_id, ep.event FROM actors a JOIN event_participants ep "
+                     f"ON ep.doc_id = a.doc_id AND ep.actor = a.id WHERE {_NAME_MATCH})")
         params += [_like(actor), _like(actor)]
     if country:
         where.append("(p.country = ? OR EXISTS (SELECT 1 FROM event_participants ep JOIN actors a "
