@@ -5,8 +5,10 @@ from __future__ import annotations
 import click
 
 from .. import __version__
+from .bench import bench_command
 from .eval import eval_command
 from .extract import extract_command
+from .store_commands import export_command, query_command, sql_command, statements_command
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -17,3 +19,6 @@ def main() -> None:
 
 main.add_command(extract_command)
 main.add_command(eval_command)
+main.add_command(bench_command)
+for _command in (query_command, statements_command, sql_command, export_command):
+    main.add_command(_command)
