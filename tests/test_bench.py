@@ -39,7 +39,7 @@ def test_run_reports_counts_shares_and_ratio(tiny: Path) -> None:
     assert result.ratio > 0 and result.cpu_ratio > 0
     (run,) = result.runs
     assert run.workers == 1 and run.stories == 3 and run.failures == 0
-    assert run.stories_per_second > 0 and run.peak_rss_largest_mb > 0
+    assert run.stories_per_second > 0 and run.peak_rss_main_mb > 0
     json.dumps(data)  # the --format json output is plain JSON
 
 
@@ -66,3 +66,9 @@ def test_cli_prints_json(tiny: Path) -> None:
 def test_cli_rejects_bad_worker_lists(tiny: Path) -> None:
     result = CliRunner().invoke(bench_command, [str(tiny), "--workers", "one"])
     assert result.exit_code == 2 and "comma-separated integers" in result.output
+
+
+def test_cli_table_names_the_ratio_and_the_stages(tiny: Path) -> None:
+    result = CliRunner().invoke(bench_command, [str(tiny), "--workers", "1"])
+    assert result.exit_code == 0, result.output
+    assert "spaCy-only" in result.output and "statements" in result.output

@@ -20,7 +20,6 @@ import os
 import resource
 import subprocess
 import sys
-import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterable, Sequence
@@ -58,9 +57,9 @@ class WorkerRun:
     stories_per_second: float
     words_per_second: float
     words_per_second_per_core: float
-    peak_rss_tree_mb: float      # sampled sum of RSS over the process and its workers (every 0.1 s)
+    peak_rss_tree_mb: float      # sum of RSS over the process and its workers, sampled every 0.1 s
     peak_pss_tree_mb: float      # same, proportional set size: pages shared by forked workers counted once
-    peak_rss_largest_mb: float   # ru_maxrss from wait4: the largest single process of the tree
+    peak_rss_main_mb: float      # VmHWM of the main process: exact, where a 0.1 s sample can miss a spike
     load_seconds: float          # model + gazetteer load in that process, excluded from ``seconds``
 
 
@@ -270,39 +269,35 @@ def _sum_stages(spent: dict[str, float]) -> float:
 def run_child(path: str | Path, limit: int | None, workers: int, batch_size: int, words: int) -> WorkerRun:
     """Run ``_child_main`` in a fresh interpreter, sampling the RSS of its whole process tree."""
     cmd = [sys.executable, "-m", "eventwire.bench", str(path), str(limit or 0), str(workers), str(batch_size)]
-    with tempfile.TemporaryFile() as err:
-        proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=err)
-        peak = [0, 0]
-        done = threading.Event()
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    peak = [0, 0]
+    done = threading.Event()
 
-        def sample() -> None:
-            while not done.wait(0.1):
-                rss, pss = tree_memory_kb(proc.pid)
-                peak[0], peak[1] = max(peak[0], rss), max(peak[1], pss)
+    def sample() -> None:
+        while not done.wait(0.1):
+            rss, pss = tree_memory_kb(proc.pid)
+            peak[0], peak[1] = max(peak[0], rss), max(peak[1], pss)
 
-        sampler = threading.Thread(target=sample, daemon=True)
-        sampler.start()
-        assert proc.stdout is not None
-        out = proc.stdout.read()  # not communicate(): it would reap the child before wait4 can read its rusage
-        proc.stdout.close()
-        _, status, usage = os.wait4(proc.pid, 0)
-        proc.returncode = os.waitstatus_to_exitcode(status)
-        done.set()
-        sampler.join()
-        if proc.returncode != 0:
-            err.seek(0)
-            tail = err.read().decode(errors="replace").strip().splitlines()[-1:] or ["(no message)"]
-            raise RuntimeError(f"bench run with {workers} worker(s) failed: {tail[0]}")
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    out, err = proc.communicate()
+    done.set()
+    sampler.join()
+    if proc.returncode != 0:
+        tail = err.decode(errors="replace").strip().splitlines()[-1:] or ["(no message)"]
+        raise RuntimeError(f"bench run with {workers} worker(s) failed: {tail[0]}")
     child = json.loads(out.decode().strip().splitlines()[-1])
-    largest = usage.ru_maxrss / 1024  # Linux: kB, the max over the child and the workers it reaped
+    # Not ru_maxrss: Linux carries the high-water mark of the process that called exec (this one,
+    # model loaded) into the child's, so it would report our own peak. VmHWM is reset by exec.
+    main = child["hwm_kb"]
     seconds = child["seconds"]
     return WorkerRun(
         workers=workers, seconds=round(seconds, 3), cpu_seconds=round(child["cpu_seconds"], 3),
         stories=child["stories"], failures=child["failures"],
         stories_per_second=round(child["stories"] / seconds, 2), words_per_second=round(words / seconds, 1),
         words_per_second_per_core=round(words / seconds / workers, 1),
-        peak_rss_tree_mb=round(peak[0] / 1024, 1), peak_pss_tree_mb=round(peak[1] / 1024, 1),
-        peak_rss_largest_mb=round(largest, 1),
+        peak_rss_tree_mb=round(max(peak[0], main) / 1024, 1), peak_pss_tree_mb=round(peak[1] / 1024, 1),
+        peak_rss_main_mb=round(main / 1024, 1),
         load_seconds=round(child["load_seconds"], 3))
 
 
@@ -362,7 +357,16 @@ def _child_main(argv: list[str]) -> None:
             rec.to_json()
     seconds = time.perf_counter() - start
     print(json.dumps({"seconds": seconds, "cpu_seconds": _cpu_seconds() - cpu, "stories": len(stories),
-                      "failures": failures, "load_seconds": load_seconds}))
+                      "failures": failures, "load_seconds": load_seconds, "hwm_kb": _hwm_kb()}))
+
+
+def _hwm_kb() -> int:
+    """This process's peak resident set (VmHWM, kB); 0 where /proc is absent."""
+    try:
+        status = Path("/proc/self/status").read_text()
+    except OSError:
+        return 0
+    return next((int(line.split()[1]) for line in status.splitlines() if line.startswith("VmHWM:")), 0)
 
 
 def _cpu_seconds() -> float:
