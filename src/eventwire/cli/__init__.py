@@ -8,6 +8,7 @@ from .. import __version__
 from .bench import bench_command
 from .eval import eval_command
 from .extract import extract_command
+from .ingest_command import ingest_command
 from .store_commands import export_command, query_command, sql_command, statements_command
 
 
@@ -20,5 +21,5 @@ def main() -> None:
 main.add_command(extract_command)
 main.add_command(eval_command)
 main.add_command(bench_command)
-for _command in (query_command, statements_command, sql_command, export_command):
+for _command in (ingest_command, query_command, statements_command, sql_command, export_command):
     main.add_command(_command)
