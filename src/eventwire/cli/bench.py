@@ -5,13 +5,17 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
 import click
 from rich import box
 from rich.console import Console
 from rich.table import Table
 
-from .. import bench
+from ..defaults import DEFAULT_BATCH
+
+if TYPE_CHECKING:
+    from .. import bench
 from ..errors import EventwireError
 
 
@@ -29,7 +33,7 @@ def _int_list(value: str, option: str) -> tuple[int, ...]:
 @click.argument("path", type=click.Path())
 @click.option("--limit", type=click.IntRange(min=1), default=None, help="Use only the first N stories.")
 @click.option("--workers", default="1,2", show_default=True, help="Worker counts to run (n_process), comma-separated.")
-@click.option("--batch-size", type=click.IntRange(min=1), default=bench.DEFAULT_BATCH, show_default=True)
+@click.option("--batch-size", type=click.IntRange(min=1), default=DEFAULT_BATCH, show_default=True)
 @click.option("--repeat", type=click.IntRange(min=1), default=1, show_default=True,
               help="Alternate spaCy-only and 1-worker pipeline passes N times; the fastest of each is kept.")
 @click.option("--rss-at", default="", help="Also report 1-worker peak memory at these story counts, e.g. 1000,6000.")
@@ -51,6 +55,8 @@ def bench_command(path: str, limit: int | None, workers: str, batch_size: int, r
     sizes = _int_list(rss_at, "--rss-at") if rss_at.strip() else ()
     try:
         with _status() as say:
+            from .. import bench  # spaCy loads only when the command runs
+
             result = bench.run(path, limit=limit, workers=counts, batch_size=batch_size, repeat=repeat,
                                rss_at=sizes, progress=say)
     except EventwireError as exc:

@@ -5,15 +5,17 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 import click
 
+from ..defaults import DEFAULT_MODEL
 from ..errors import EventwireError
-from ..ingest import RawStory, ReadFailure, read_paths
-from ..nlp import DEFAULT_MODEL
-from ..pipeline import Failure, extract_many
 from ..record import Record
 from .progress import story_progress
+
+if TYPE_CHECKING:
+    from ..ingest import RawStory
 from .render import print_table
 
 
@@ -45,6 +47,9 @@ def extract_command(paths: tuple[str, ...], published: dt.date | None, fmt: str,
 
         cat stories.jsonl | eventwire extract - --format jsonl --date 2025-12-06
     """
+    from ..ingest import ReadFailure, read_paths  # imported here: spaCy loads only when a command needs it
+    from ..pipeline import Failure, extract_many
+
     failures = 0
 
     def stories() -> Iterator[RawStory]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
 import click
 from rich.console import Console
@@ -19,8 +20,11 @@ from rich.progress import (
     TimeRemainingColumn,
 )
 
+from ..defaults import DEFAULT_BATCH
 from ..errors import EventwireError
-from ..loader import DEFAULT_BATCH, IngestSummary, ingest
+
+if TYPE_CHECKING:
+    from ..loader import IngestSummary
 
 _stderr = Console(stderr=True)
 
@@ -50,6 +54,8 @@ def ingest_command(paths: tuple[str, ...], db: str, workers: int, reprocess: boo
     """
     try:
         with _bar() as show:
+            from ..loader import ingest  # spaCy loads only when the command runs
+
             summary = ingest(paths, db, workers=workers, reprocess=reprocess, batch_size=batch_size,
                              progress=show)
     except EventwireError as exc:
