@@ -52,7 +52,7 @@ def build_actors(doc: Doc, mentions: list[Mention], gaz: Gazetteer | None = None
     gaz = gaz or get_gazetteer()
     drafts: dict[str, _Draft] = {}
     person_at: dict[int, str] = {}
-    used_in_groups = _groups(doc, mentions, drafts, gaz)
+    used_in_groups = _groups(doc, mentions, drafts)
 
     surname_owner = _surname_owners(mentions)
     for m in mentions:
@@ -89,7 +89,7 @@ def build_actors(doc: Doc, mentions: list[Mention], gaz: Gazetteer | None = None
     for tok_i, key in resolve_pronouns(doc, person_at, thing_at).items():
         tok = doc[tok_i]
         drafts[key].mentions.append((tok.idx, tok.idx + len(tok)))
-    _person_affiliations(doc, drafts, mentions, gaz)
+    _person_affiliations(doc, drafts, mentions)
     return _finish(drafts)
 
 
@@ -150,7 +150,7 @@ def _stands_alone(tok: Token) -> bool:
     return tok.tag_ in {"NNPS", "NNS"} or (tok.text.endswith("s") and tok.dep_ not in {"amod", "compound"})
 
 
-def _groups(doc: Doc, mentions: list[Mention], drafts: dict[str, _Draft], gaz: Gazetteer) -> set[tuple[int, int]]:
+def _groups(doc: Doc, mentions: list[Mention], drafts: dict[str, _Draft]) -> set[tuple[int, int]]:
     """Collective actors headed by an institution noun; returns the modifier spans they consumed."""
     by_token = {i: m for m in mentions for i in range(m.tok_start, m.tok_end)}
     used: set[tuple[int, int]] = set()
@@ -237,7 +237,7 @@ def _modifiers(head: Token, begin: int) -> list[Token]:
     return sorted(out, key=lambda t: t.i)
 
 
-def _person_affiliations(doc: Doc, drafts: dict[str, _Draft], mentions: list[Mention], gaz: Gazetteer) -> None:
+def _person_affiliations(doc: Doc, drafts: dict[str, _Draft], mentions: list[Mention]) -> None:
     """Country and sector of people from their roles, then from the people their roles name."""
     by_token = {i: m for m in mentions for i in range(m.tok_start, m.tok_end)}
     surname_owner = _surname_owners(mentions)
