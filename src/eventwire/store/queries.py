@@ -123,13 +123,7 @@ def events(conn: sqlite3.Connection, *, type: str | None = None, actor: str | No
                      "ON a.doc_id = ep.doc_id AND a.id = ep.actor "
                      "WHERE ep.doc_id = e.doc_id AND ep.event = e.id AND a.country = ?))")
         params += [country.strip().upper()] * 2
-    start, end = _bounds(since, until)
-    if start:
-        where.append("e.date_end >= ?")
-        params.append(start)
-    if end:
-        where.append("e.date_start <= ?")
-        params.append(end)
+    _overlaps("e", since, until, where, params)
     if place:
         where.append("(p.name LIKE ? ESCAPE '\\' OR p.admin1 LIKE ? ESCAPE '\\')")
         params += [_like(place), _like(place)]
@@ -144,6 +138,17 @@ def events(conn: sqlite3.Connection, *, type: str | None = None, actor: str | No
         item["recipients"] = loads(item["recipients"] or "[]")
         rows.append(item)
     return rows
+
+
+def _overlaps(alias: str, since: str | None, until: str | None, where: list[str], params: list[Any]) -> None:
+    """Keep rows whose whole date interval meets [since, until]: "2025-12" matches since 2025-12-15."""
+    start, end = _bounds(since, until)
+    if start:
+        where.append(f"{alias}.date_end >= ?")
+        params.append(start)
+    if end:
+        where.append(f"{alias}.date_start <= ?")
+        params.append(end)
 
 
 def statements(conn: sqlite3.Connection, *, speaker: str | None = None, country: str | None = None,
@@ -163,13 +168,7 @@ def statements(conn: sqlite3.Connection, *, speaker: str | None = None, country:
     if country:
         where.append("a.country = ?")
         params.append(country.strip().upper())
-    start, end = _bounds(since, until)
-    if start:
-        where.append("s.date_end >= ?")
-        params.append(start)
-    if end:
-        where.append("s.date_start <= ?")
-        params.append(end)
+    _overlaps("s", since, until, where, params)
     if text:
         where.append("s.key IN (SELECT rowid FROM statements_fts WHERE statements_fts MATCH ?)")
         params.append(fts_query(text))
