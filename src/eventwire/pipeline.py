@@ -1,15 +1,16 @@
 """One story flows one way: prepare (clean, date, language) → one spaCy pass → stages → record.
 
-``extract_many`` is the single engine: ``extract``, the CLI, benchmarks and ingest all go
-through it, so batching, multiprocessing and error isolation are written once.
+``process_batch`` is the single unit of work: ``extract``, ``extract_many`` (the CLI, benchmarks),
+the store loader and worker pools all run it, through ``executor.map_batches``, so batching,
+multiprocessing and error isolation are written once. The stages themselves, their order and
+what each reads and writes on the shared ``Story`` are in ``stages.py``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import multiprocessing
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
 from typing import Any
@@ -19,17 +20,16 @@ from spacy.tokens import Doc
 
 from . import __version__, record
 from . import nlp as nlp_mod
-from .actors import build_actors
+from . import stages as stages_mod
 from .defaults import DEFAULT_BATCH
 from .errors import EventwireError, InputError
-from .events import find_events
-from .gazetteer import get_gazetteer
+from .executor import map_batches
+from .gazetteer import get_gazetteer, index_version
 from .ingest import RawStory, clean_text, detect_language, parse_published, split_header_signoff
-from .mentions import Mention, find_mentions
-from .places import resolve_places
-from .statements import find_statements
 from .story import Story
-from .times import find_times
+
+__all__ = ["Failure", "Options", "Prepared", "Result", "StoryInput", "document_id", "extract", "extract_many",
+           "init_worker", "make_producer", "prepare", "process_batch"]
 
 
 @dataclass(slots=True)
@@ -43,19 +43,48 @@ class Failure:
 
 
 @dataclass(slots=True)
-class _Prepared:
+class Prepared:
+    """A story read, cleaned, dated and given its id, ready for the spaCy pass (``skip_nlp``: not English)."""
+
     document: record.Document
     warnings: list[record.Warning] = field(default_factory=list)
     published: dt.date | None = None
     skip_nlp: bool = False
 
 
+@dataclass(frozen=True, slots=True)
+class Options:
+    """How ``process_batch`` treats a batch. Picklable: a worker process receives the same settings.
+
+    ``stages`` are registered stage names in order; ``stage_modules`` maps a stage registered outside
+    eventwire to the module that registers it, so a spawned worker can import it.
+    """
+
+    clean: bool = True
+    model: str = nlp_mod.DEFAULT_MODEL
+    published: str | dt.date | None = None     # overrides every story's own date (the CLI's --date)
+    stages: tuple[str, ...] = stages_mod.DEFAULT_STAGES
+    stage_modules: tuple[tuple[str, str], ...] = ()
+    batch_size: int = DEFAULT_BATCH
+
+    @classmethod
+    def build(cls, *, stages: Sequence[str] | None = None, **kwargs: Any) -> Options:
+        """Options whose stage names are checked now, in this process, and whose non-built-in stages
+        carry their module (so spawned workers find them)."""
+        names = tuple(stages) if stages is not None else stages_mod.DEFAULT_STAGES
+        resolved = stages_mod.resolve(names)
+        modules = tuple((s.name, s.module) for s in resolved if not s.module.startswith("eventwire."))
+        return cls(stages=names, stage_modules=modules, **kwargs)
+
+
 StoryInput = RawStory | str | dict[str, Any]
+Result = record.Record | Failure
 
 
 def extract(text: str, published: str | dt.date | None = None, title: str | None = None,
             source: str | None = None, url: str | None = None, clean: bool = True, *,
-            id: str | None = None, model: str = nlp_mod.DEFAULT_MODEL) -> record.Record:
+            id: str | None = None, model: str = nlp_mod.DEFAULT_MODEL,
+            stages: Sequence[str] | None = None) -> record.Record:
     """Extract one story.
 
     Example::
@@ -68,7 +97,7 @@ def extract(text: str, published: str | dt.date | None = None, title: str | None
     """
     story = RawStory(text=text, id=id, title=title, source=source, url=url)
     story.published, story.published_at = _parse_published(published)
-    result = next(extract_many([story], clean=clean, model=model))
+    result = next(extract_many([story], clean=clean, model=model, stages=stages))
     if isinstance(result, Failure):
         raise InputError(result.reason, code=result.code)
     return result
@@ -76,76 +105,90 @@ def extract(text: str, published: str | dt.date | None = None, title: str | None
 
 def extract_many(stories: Iterable[StoryInput], *, n_process: int = 1, batch_size: int = DEFAULT_BATCH,
                  clean: bool = True, model: str = nlp_mod.DEFAULT_MODEL,
-                 published: str | dt.date | None = None) -> Iterator[record.Record | Failure]:
+                 published: str | dt.date | None = None,
+                 stages: Sequence[str] | None = None) -> Iterator[record.Record | Failure]:
     """Stream one ``Record`` (or ``Failure``) per input story, in input order.
 
     ``stories`` may hold ``RawStory`` objects (from ``eventwire.ingest.read_paths``), plain
     strings or dicts with the JSONL keys. ``published`` overrides every story's own date (the
     CLI's ``--date``). With ``n_process > 1`` worker processes each load the model once.
+    ``stages`` replaces the default pipeline (``eventwire.stages.DEFAULT_STAGES``) by stage names.
     """
-    if n_process <= 1:
-        yield from _run(stories, batch_size=batch_size, clean=clean, model=model, published=published)
-        return
-    ctx = multiprocessing.get_context("spawn" if multiprocessing.get_start_method() != "fork" else "fork")
-    args = {"batch_size": batch_size, "clean": clean, "model": model, "published": published}
-    with ctx.Pool(n_process, initializer=_init_worker, initargs=(model,)) as pool:
-        batches = (list(islice_batch) for islice_batch in _batched(stories, batch_size))
-        for results in pool.imap(_work, ((b, args) for b in batches), chunksize=1):
-            yield from results
+    if published is not None:
+        _parse_published(published)     # a bad --date fails here, once, not in every worker
+    options = Options.build(stages=stages, clean=clean, model=model, published=published, batch_size=batch_size)
+    for results in map_batches(_batched(stories, batch_size), options, n_process=n_process):
+        yield from results
 
 
-def _init_worker(model: str) -> None:
-    nlp_mod.load(model)
+def init_worker(options: Options) -> None:
+    """Load what every batch needs — the model, the place index, the stages — once per process."""
+    nlp_mod.load(options.model)
     get_gazetteer()
+    _stages(options)
 
 
-def _work(item: tuple[list[StoryInput], dict[str, Any]]) -> list[record.Record | Failure]:
-    batch, args = item
-    return list(_run(batch, **args))
+def process_batch(stories: Sequence[StoryInput], options: Options) -> list[record.Record | Failure]:
+    """The one batch function: a ``Record`` or a ``Failure`` per story, in order.
+
+    Module-level and picklable, so a pool worker or a Ray actor runs exactly this; it never raises
+    for one bad story (that story becomes a ``Failure``).
+    """
+    nlp = nlp_mod.load(options.model)
+    pipeline = _stages(options)
+    override = _parse_published(options.published) if options.published is not None else None
+    producer = make_producer(nlp_mod.model_label(nlp), [s.name for s in pipeline])
+    prepared = [_prepare(s, options.clean, override) for s in stories]
+    texts = [p.document.text for p in prepared if isinstance(p, Prepared) and not p.skip_nlp]
+    docs = iter(nlp_mod.parse_many(nlp, texts, batch_size=max(1, options.batch_size)))
+    out: list[record.Record | Failure] = []
+    for item in prepared:
+        if isinstance(item, Failure):
+            out.append(item)
+            continue
+        doc = None if item.skip_nlp else next(docs)
+        out.append(analyse(nlp, doc, item, producer, pipeline))
+    return out
+
+
+def make_producer(model_label: str, stage_names: Sequence[str]) -> record.Producer:
+    """The record's ``producer``; the loader builds the same one without loading the model."""
+    return record.Producer(__version__, model_label, index_version(), list(stage_names))
+
+
+def _stages(options: Options) -> list[stages_mod.Stage]:
+    return stages_mod.resolve(options.stages, dict(options.stage_modules))
 
 
 def _batched(items: Iterable[StoryInput], size: int) -> Iterator[list[StoryInput]]:
     it = iter(items)
-    while batch := list(islice(it, size)):
+    while batch := list(islice(it, max(1, size))):
         yield batch
 
 
-def _run(stories: Iterable[StoryInput], *, batch_size: int, clean: bool, model: str,
-         published: str | dt.date | None) -> Iterator[record.Record | Failure]:
-    nlp = nlp_mod.load(model)
-    override = _parse_published(published) if published is not None else None
-    producer = record.Producer(__version__, nlp_mod.model_label(nlp), get_gazetteer().version)
-    for batch in _batched(stories, batch_size):
-        prepared = [_prepare(s, clean, override) for s in batch]
-        texts = [p.document.text for p in prepared if isinstance(p, _Prepared) and not p.skip_nlp]
-        docs = iter(nlp_mod.parse_many(nlp, texts, batch_size=batch_size))
-        for item in prepared:
-            if isinstance(item, Failure):
-                yield item
-                continue
-            doc = None if item.skip_nlp else next(docs)
-            yield _analyse(nlp, doc, item, producer)
+def analyse(nlp: Language, doc: Doc | None, prep: Prepared, producer: record.Producer,
+            pipeline: Sequence[stages_mod.Stage],
+            lap: Any = None) -> record.Record | Failure:
+    """Run ``pipeline`` over one parsed story and assemble its record.
 
-
-def _analyse(nlp: Language, doc: Doc | None, prep: _Prepared, producer: record.Producer) -> record.Record | Failure:
+    ``lap``, when given, is called with each stage's short name after it ran: ``bench`` times the
+    real pipeline through it instead of keeping a copy of it.
+    """
     rec = record.Record(producer=producer, document=prep.document, warnings=list(prep.warnings))
     if doc is None:
         return rec
+    story = Story(doc, prep.document.text, prep.published)
     try:
-        mentions = find_mentions(doc)
-        rec.actors = build_actors(doc, mentions)
-        rec.places = _places(mentions)
-        rec.times = [
-            record.Time(f"T{n}", t.text, t.value, t.kind, t.precision, t.mod, (t.start, t.end))  # type: ignore[arg-type]
-            for n, t in enumerate(find_times(doc, prep.published), 1)
-        ]
-        story = Story(doc, prep.document.text, prep.published, mentions, rec.actors, rec.places, rec.times)
-        rec.statements = find_statements(story)
-        rec.events = find_events(story, rec.statements)
+        for stage in pipeline:
+            stage.run(story)
+            if lap is not None:
+                lap(stage.short)
     except EventwireError:
         raise
     except Exception as exc:  # one bad story must not stop a batch
         return Failure(prep.document.id, f"extraction failed: {type(exc).__name__}: {exc}", "EW-E01")
+    rec.actors, rec.places, rec.times = story.actors, story.places, story.times
+    rec.statements, rec.events = story.statements, story.events
     limit = nlp_mod.chunk_limit(nlp)
     text = prep.document.text
     if len(text) > limit:
@@ -159,29 +202,22 @@ def _analyse(nlp: Language, doc: Doc | None, prep: _Prepared, producer: record.P
     return rec
 
 
-def _places(mentions: list[Mention]) -> list[record.Place]:
-    """Resolve the story's toponyms together, then merge mentions of the same gazetteer entry."""
-    located = [m for m in mentions if m.type == "place"]
-    # Context comes from what is not itself being resolved (demonyms, acting states, organisations):
-    # a place mention's own reading ("Georgia" the country) would otherwise vote for itself.
-    context = sorted({m.country for m in mentions if m.country and m.type != "place" and m.country != "IGO"})
-    chosen = resolve_places(list(dict.fromkeys(m.text for m in located)), context_countries=context)
-    places: dict[tuple[Any, ...], record.Place] = {}
-    for m in located:
-        entry = chosen.get(m.text)
-        if entry is None:
-            continue
-        key = (entry.geonameid, entry.name, entry.kind, entry.lat, entry.lon)
-        place = places.get(key)
-        if place is None:
-            place = places[key] = record.Place(
-                f"P{len(places) + 1}", entry.name, entry.kind, entry.country,  # type: ignore[arg-type]
-                entry.admin1, entry.lat, entry.lon, entry.geonameid)
-        place.mentions.append((m.start, m.end))
-    return list(places.values())
+def prepare(story: StoryInput, *, clean: bool = True, published: str | dt.date | None = None) -> Prepared | Failure:
+    """Read, clean, date and identify one story without parsing it (cheap next to the spaCy pass).
+
+    The loader uses it to know an id-less story's ``document.id`` before deciding to extract it.
+    """
+    override = _parse_published(published) if published is not None else None
+    return _prepare(story, clean, override)
 
 
-def _prepare(story: StoryInput, clean: bool, override: tuple[dt.date | None, str | None] | None) -> _Prepared | Failure:
+def document_id(text: str, published: dt.date | None) -> str:
+    """The id of a story that has none: a hash of its cleaned text and publication day."""
+    key = text + "\x00" + (published.isoformat() if published else "")
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
+
+
+def _prepare(story: StoryInput, clean: bool, override: tuple[dt.date | None, str | None] | None) -> Prepared | Failure:
     raw = _as_raw(story)
     if isinstance(raw, Failure):
         return raw
@@ -199,13 +235,12 @@ def _prepare(story: StoryInput, clean: bool, override: tuple[dt.date | None, str
         return Failure(raw.origin or raw.id or "<text>", "the story has no text after cleaning", "EW-I02")
     language = detect_language(text)
     content_hash = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    doc_id = raw.id or hashlib.sha256(
-        (text + "\x00" + (published.isoformat() if published else "")).encode("utf-8")).hexdigest()[:16]
+    doc_id = raw.id or document_id(text, published)
     document = record.Document(
         id=str(doc_id), content_hash=content_hash, title=raw.title, source=raw.source, url=raw.url,
         published=published.isoformat() if published else None, published_at=published_at,
         language=language, text=text)
-    prep = _Prepared(document, warnings, published)
+    prep = Prepared(document, warnings, published)
     if language not in {"en", "und"}:
         prep.skip_nlp = True
         prep.warnings.append(record.Warning(

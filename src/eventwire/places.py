@@ -14,8 +14,15 @@ from __future__ import annotations
 
 import math
 from collections.abc import Collection, Sequence
+from typing import TYPE_CHECKING, Any
 
+from . import record
 from .gazetteer import Entry, Gazetteer, fold, get_gazetteer
+from .stages import register
+
+if TYPE_CHECKING:
+    from .mentions import Mention
+    from .story import Story
 
 MAX_CANDIDATES = 15  # per name: beyond this the prior is hopeless anyway
 MIN_WEIGHT = 0.02  # candidates of other names below this relative likelihood give no support
@@ -152,3 +159,32 @@ def resolve_places(names: Sequence[str], *, context_countries: Collection[str] =
         for n in originals:
             out[n] = best
     return out
+
+
+def places_of(mentions: Sequence[Mention]) -> list[record.Place]:
+    """The story's places: its toponyms resolved together, mentions of one gazetteer entry merged."""
+    located = [m for m in mentions if m.type == "place"]
+    # Context comes from what is not itself being resolved (demonyms, acting states, organisations):
+    # a place mention's own reading ("Georgia" the country) would otherwise vote for itself.
+    context = sorted({m.country for m in mentions if m.country and m.type != "place" and m.country != "IGO"})
+    chosen = resolve_places(list(dict.fromkeys(m.text for m in located)), context_countries=context)
+    places: dict[tuple[Any, ...], record.Place] = {}
+    for m in located:
+        entry = chosen.get(m.text)
+        if entry is None:
+            continue
+        key = (entry.geonameid, entry.name, entry.kind, entry.lat, entry.lon)
+        place = places.get(key)
+        if place is None:
+            place = places[key] = record.Place(
+                f"P{len(places) + 1}", entry.name, entry.kind, entry.country,  # type: ignore[arg-type]
+                entry.admin1, entry.lat, entry.lon, entry.geonameid)
+        place.mentions.append((m.start, m.end))
+    return list(places.values())
+
+
+@register("eventwire.places.v1", requires=("mentions",), assigns=("places",),
+          resources=("places",), resources_hash="3790cf4392dd")
+def places_stage(story: Story) -> None:
+    """Geocode the story's place mentions (``places_of``)."""
+    story.places = places_of(story.mentions)

@@ -23,6 +23,7 @@ class Producer:
     eventwire: str
     model: str
     gazetteer: str
+    stages: list[str] = field(default_factory=list)  # versioned stage names, in pipeline order
 
 
 @dataclass(slots=True)

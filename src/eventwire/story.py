@@ -19,21 +19,49 @@ from .mentions import Mention
 
 @dataclass(slots=True)
 class Story:
+    """The shared state the stages read and fill, in pipeline order (``stages.DEFAULT_STAGES``).
+
+    The pipeline sets ``doc``, ``text`` and ``published``; each stage assigns the fields it declares
+    (``mentions`` … ``events``). The span indexes behind ``actor_at`` and ``place_at`` are built on
+    first use after ``actors``/``places`` are assigned, and rebuilt if a stage replaces those lists.
+    """
+
     doc: Doc
     text: str
     published: dt.date | None
-    mentions: list[Mention]
-    actors: list[record.Actor]
-    places: list[record.Place]
-    times: list[record.Time]
-    _actor_spans: list[tuple[int, int, str]] = field(default_factory=list)
-    _place_spans: list[tuple[int, int, str]] = field(default_factory=list)
-    _starts: list[int] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    actors: list[record.Actor] = field(default_factory=list)
+    places: list[record.Place] = field(default_factory=list)
+    times: list[record.Time] = field(default_factory=list)
+    statements: list[record.Statement] = field(default_factory=list)
+    events: list[record.Event] = field(default_factory=list)
+    _indexed: tuple[int, int] = (0, 0)
+    _actor_spans_: list[tuple[int, int, str]] = field(default_factory=list)
+    _place_spans_: list[tuple[int, int, str]] = field(default_factory=list)
+    _starts_: list[int] = field(default_factory=list)
 
-    def __post_init__(self) -> None:
-        self._actor_spans = sorted((s, e, a.id) for a in self.actors for s, e in a.mentions)
-        self._place_spans = sorted((s, e, p.id) for p in self.places for s, e in p.mentions)
-        self._starts = [s for s, _, _ in self._actor_spans]
+    def _index(self) -> None:
+        key = (id(self.actors), id(self.places))
+        if key != self._indexed:
+            self._actor_spans_ = sorted((s, e, a.id) for a in self.actors for s, e in a.mentions)
+            self._place_spans_ = sorted((s, e, p.id) for p in self.places for s, e in p.mentions)
+            self._starts_ = [s for s, _, _ in self._actor_spans_]
+            self._indexed = key
+
+    @property
+    def _actor_spans(self) -> list[tuple[int, int, str]]:
+        self._index()
+        return self._actor_spans_
+
+    @property
+    def _place_spans(self) -> list[tuple[int, int, str]]:
+        self._index()
+        return self._place_spans_
+
+    @property
+    def _starts(self) -> list[int]:
+        self._index()
+        return self._starts_
 
     # --- actors ---------------------------------------------------------------------------------
     def actor_at(self, start: int, end: int) -> str | None:

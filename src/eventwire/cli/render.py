@@ -21,7 +21,7 @@ def _make_console() -> Console:
     return Console(width=int(columns) if columns.isdigit() else 160)
 
 
-_console = _make_console()
+console_out = _make_console()
 
 
 def _evidence(text: str, span: tuple[int, int] | list[int], width: int = 24) -> str:
@@ -34,7 +34,7 @@ def _evidence(text: str, span: tuple[int, int] | list[int], width: int = 24) -> 
 
 def print_table(rec: Record, console: Console | None = None) -> None:
     """Print one record as a document header and one table per kind of field."""
-    console = console or _console
+    console = console or console_out
     doc = rec.document
     console.rule(f"[bold]{doc.title or doc.id}")
     console.print(f"id {doc.id} · published {doc.published or '—'} · source {doc.source or '—'} · "

@@ -24,7 +24,7 @@ from ..export import FORMATS, export
 from ..store import Store
 from ..store.queries import EVENT_FIELDS, STATEMENT_FIELDS
 from ..store.queries import sql as run_sql
-from .render import _console
+from .render import console_out
 
 _FORMAT = click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table",
                        show_default=True, help="table for reading, json (array of objects) or csv for programs.")
@@ -82,8 +82,8 @@ def _emit(rows: list[dict[str, Any]], fmt: str, columns: Sequence[str] | None = 
         table.add_column(name, overflow="fold", ratio=4 if wide else None, min_width=8 if not wide else 30)
     for row in rows:
         table.add_row(*(escape(_cell(_display(row, n))) for n in shown))
-    _console.print(table)
-    _console.print(f"{len(rows)} row(s)")
+    console_out.print(table)
+    console_out.print(f"{len(rows)} row(s)")
 
 
 def _display(row: dict[str, Any], name: str) -> Any:

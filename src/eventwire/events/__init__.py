@@ -26,6 +26,7 @@ from spacy.tokens import Token
 
 from .. import record
 from ..quantities import QuantityMention, fatality_count, find_quantities
+from ..stages import register
 from ..story import Story
 from .lexicon import TriggerSense, alternates, context_cues, mode_cues, speech_verbs, triggers
 from .status import status
@@ -456,3 +457,10 @@ def _record(n: int, d: _Draft, text: str) -> record.Event:
         claimed_by=d.claimed_by, mentions=sorted(set(d.mentions)),
         trigger=record.Trigger(text[d.trigger_span[0] : d.trigger_span[1]], d.trigger_span),
         sentence=d.sentence, confidence=None)
+
+
+@register("eventwire.events.v1", requires=("doc", "actors", "places", "times", "statements"), assigns=("events",),
+          resources=("events", "quantities", "actors"), resources_hash="9af3d18c5a93")
+def events_stage(story: Story) -> None:
+    """The story's PLOVER events, with the statements they are reported in (``find_events``)."""
+    story.events = find_events(story, story.statements)

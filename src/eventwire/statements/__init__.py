@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from .. import record
+from ..stages import register
 from ..story import Story
 from .clause import (
     Setting,
@@ -334,3 +335,10 @@ def find_statements(story: Story) -> list[record.Statement]:
     finder.reported()
     finder._labels()
     return finder.records()
+
+
+@register("eventwire.statements.v1", requires=("doc", "actors", "times"), assigns=("statements",),
+          resources=("statements", "actors"), resources_hash="4fa7212e6934")
+def statements_stage(story: Story) -> None:
+    """Who said what: every attributed statement of the story (``find_statements``)."""
+    story.statements = find_statements(story)

@@ -165,6 +165,13 @@ class Store:
                                (origin, line, reason, code, at))
 
     # -- reading ---------------------------------------------------------------------------
+    def has_failure(self, origin: str, line: int | None, code: str) -> bool:
+        """Whether this failure (same origin, line and code) is already filed: a rerun that meets the
+        same bad line again files nothing new."""
+        row = self._conn.execute("SELECT 1 FROM failures WHERE origin = ? AND line IS ? AND code = ? LIMIT 1",
+                                 (origin, line, code)).fetchone()
+        return row is not None
+
     def has(self, doc_id: str, producer: Any = None) -> bool:
         """Whether the story is stored and, if ``producer`` is given, was made by that same producer.
 

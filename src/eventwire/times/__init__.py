@@ -20,13 +20,19 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc
 
+from .. import record
+from ..stages import register
 from . import detect
 from .lexicon import lexicon
 from .normalize import NORMALISERS, Context, Norm
 from .tense import direction
+
+if TYPE_CHECKING:
+    from ..story import Story
 
 __all__ = ["TimeMention", "find_times"]
 
@@ -94,3 +100,13 @@ def find_times(doc: Doc, published: datetime.date | None, *, lang: str = "en") -
                         norm.kind, norm.precision, mod or norm.mod)
         )
     return mentions
+
+
+@register("eventwire.times.v1", requires=("doc", "published"), assigns=("times",),
+          resources=("times",), resources_hash="0da23efa4ca0")
+def times_stage(story: Story) -> None:
+    """Every date and time of the story as a TIMEX3 value against its publication date, ids ``T1…``."""
+    story.times = [
+        record.Time(f"T{n}", t.text, t.value, t.kind, t.precision, t.mod, (t.start, t.end))  # type: ignore[arg-type]
+        for n, t in enumerate(find_times(story.doc, story.published), 1)
+    ]

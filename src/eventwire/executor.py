@@ -1,0 +1,61 @@
+"""Run the one batch function over a stream of batches: in this process, or in a pool of workers.
+
+``pipeline.process_batch`` is the unit of work everywhere: ``extract_many`` (the CLI, ``bench``),
+the store loader's streaming window and, on a cluster, Ray's ``map_batches`` actors call it after
+``pipeline.init_worker`` has loaded the model and the place index once. This module only decides
+*where* it runs. Batches are pulled from the caller's iterator in the caller's thread — never
+from a pool's feeding thread — and at most ``window`` batches are in flight, so a caller whose
+iterator talks to SQLite (the loader) stays on its own thread and memory stays flat.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections import deque
+from collections.abc import Iterable, Iterator, Sequence
+from multiprocessing.pool import AsyncResult
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .pipeline import Options, Result, StoryInput
+
+__all__ = ["map_batches"]
+
+
+def map_batches(batches: Iterable[Sequence[StoryInput]], options: Options, *, n_process: int = 1,
+                window: int | None = None) -> Iterator[list[Result]]:
+    """Yield ``process_batch(batch, options)`` for each batch, in input order.
+
+    With ``n_process > 1`` the batches go to that many worker processes (spawned where the platform
+    does not fork), each initialised once; ``window`` (default ``2 * n_process + 1``) bounds the
+    batches submitted and not yet yielded.
+    """
+    from .pipeline import init_worker, process_batch
+
+    iterator = iter(batches)
+    first = next(iterator, None)
+    if first is None:
+        return              # nothing to do (a rerun of an ingest, say): no model load, no pool
+    if n_process <= 1:
+        init_worker(options)
+        yield process_batch(first, options)
+        for batch in iterator:
+            yield process_batch(batch, options)
+        return
+    limit = window or 2 * n_process + 1
+    method = "fork" if multiprocessing.get_start_method() == "fork" else "spawn"
+    ctx = multiprocessing.get_context(method)
+    pending: deque[AsyncResult[list[Result]]] = deque()
+    queued: deque[Sequence[StoryInput]] = deque([first])
+    with ctx.Pool(n_process, initializer=init_worker, initargs=(options,)) as pool:
+        exhausted = False
+        while True:
+            while not exhausted and len(pending) < limit:
+                batch = queued.popleft() if queued else next(iterator, None)
+                if batch is None:
+                    exhausted = True
+                    break
+                pending.append(pool.apply_async(process_batch, (list(batch), options)))
+            if not pending:
+                return
+            yield pending.popleft().get()
