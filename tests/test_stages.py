@@ -103,14 +103,14 @@ def title_events(story):
 def test_stages_a_custom_stage_runs_in_spawned_workers(monkeypatch):
     import multiprocessing
 
-    from eventwire import executor
+    from eventwire.pipeline import run_batches
 
     texts = [f"Officials met in Geneva on Tuesday. Troops fired {n} shells at Kharkiv." for n in range(3, 7)]
     names = stages.with_stage("tests.title_events.v1")
     one = [r.to_json() for r in eventwire.extract_many(texts, published="2025-12-06", batch_size=2, stages=names)]
     options = Options.build(published="2025-12-06", batch_size=2, stages=names)
     monkeypatch.setattr(multiprocessing, "get_start_method", lambda *a, **k: "spawn")
-    pooled = [r for rs in executor.map_batches([texts[:2], texts[2:]], options, n_process=2) for r in rs]
+    pooled = [r for rs in run_batches([texts[:2], texts[2:]], options, n_process=2) for r in rs]
     assert [r.to_json() for r in pooled] == one
     assert all(e.confidence == 0.5 for r in pooled for e in r.events) and pooled[0].events
 

@@ -42,9 +42,8 @@ from . import nlp as nlp_mod
 from . import record
 from .defaults import DEFAULT_BATCH
 from .errors import InputError
-from .executor import map_batches
 from .ingest import RawStory, ReadFailure, read_paths
-from .pipeline import Failure, Options, make_producer, prepare
+from .pipeline import Failure, Options, make_producer, prepare, run_batches
 
 DUPLICATE_CODE = "EW-I10"   # a repeated id whose story differs from the first one (the first is kept)
 _LINE_SUFFIX = re.compile(r"^(.*):(\d+)$")
@@ -365,11 +364,11 @@ class _Run:
 
 def _extract(candidates: Iterator[_Pending], workers: int, batch_size: int,
              ) -> Iterator[tuple[_Pending, record.Record | Failure]]:
-    """``process_batch`` over the candidates (through ``executor.map_batches``), each result paired
+    """``process_batch`` over the candidates (through ``pipeline.run_batches``), each result paired
     with its story.
 
     The candidates' filter talks to the store, whose SQLite connection belongs to this thread;
-    ``map_batches`` pulls batches in the caller's thread and keeps at most a few in flight, so the
+    ``run_batches`` pulls batches in the caller's thread and keeps at most a few in flight, so the
     filter runs here and memory stays flat.
     """
     inflight: deque[list[_Pending]] = deque()
@@ -380,7 +379,7 @@ def _extract(candidates: Iterator[_Pending], workers: int, batch_size: int,
             yield [p.story for p in batch]
 
     options = Options.build(batch_size=batch_size)
-    for results in map_batches(batches(), options, n_process=workers):
+    for results in run_batches(batches(), options, n_process=workers):
         yield from zip(inflight.popleft(), results, strict=True)
 
 

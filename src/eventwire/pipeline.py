@@ -1,7 +1,7 @@
 """One story flows one way: prepare (clean, date, language) → one spaCy pass → stages → record.
 
 ``process_batch`` is the single unit of work: ``extract``, ``extract_many`` (the CLI, benchmarks),
-the store loader and worker pools all run it, through ``executor.map_batches``, so batching,
+the store loader and worker pools all run it, through ``run_batches``, so batching,
 multiprocessing and error isolation are written once. The stages themselves, their order and
 what each reads and writes on the shared ``Story`` are in ``stages.py``.
 """
@@ -29,7 +29,7 @@ from .ingest import RawStory, clean_text, detect_language, parse_published, spli
 from .story import Story
 
 __all__ = ["Failure", "Options", "Prepared", "Result", "StoryInput", "document_id", "extract", "extract_many",
-           "init_worker", "make_producer", "prepare", "process_batch"]
+           "init_worker", "make_producer", "prepare", "process_batch", "run_batches"]
 
 
 @dataclass(slots=True)
@@ -117,8 +117,14 @@ def extract_many(stories: Iterable[StoryInput], *, n_process: int = 1, batch_siz
     if published is not None:
         _parse_published(published)     # a bad --date fails here, once, not in every worker
     options = Options.build(stages=stages, clean=clean, model=model, published=published, batch_size=batch_size)
-    for results in map_batches(_batched(stories, batch_size), options, n_process=n_process):
+    for results in run_batches(_batched(stories, batch_size), options, n_process=n_process):
         yield from results
+
+
+def run_batches(batches: Iterable[Sequence[StoryInput]], options: Options, *,
+                n_process: int = 1) -> Iterator[list[record.Record | Failure]]:
+    """``process_batch`` over each batch, in order, here or in ``n_process`` workers (``executor``)."""
+    return map_batches(process_batch, init_worker, batches, options, n_process=n_process)
 
 
 def init_worker(options: Options) -> None:
