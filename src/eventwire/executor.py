@@ -41,8 +41,8 @@ def map_batches(process_batch: Callable[[list[In], Opt], list[Out]], init_worker
     if n_process <= 1:
         init_worker(options)
         yield process_batch(list(first), options)
-        for batch in iterator:
-            yield process_batch(list(batch), options)
+        for more in iterator:
+            yield process_batch(list(more), options)
         return
     limit = window or 2 * n_process + 1
     method = "fork" if multiprocessing.get_start_method() == "fork" else "spawn"

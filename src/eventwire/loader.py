@@ -52,7 +52,7 @@ _LINE_SUFFIX = re.compile(r"^(.*):(\d+)$")
 class StoreLike(Protocol):
     """The part of ``eventwire.store.Store`` the loader writes through."""
 
-    def add(self, rec: record.Record, origin: str | None = None) -> Any: ...
+    def add(self, rec: record.Record, *, origin: str | None = None) -> Any: ...
     def add_failure(self, origin: str, line: int | None, reason: str, code: str) -> Any: ...
     def has(self, doc_id: str, producer: Any = None) -> bool: ...
     def has_failure(self, origin: str, line: int | None, code: str) -> bool: ...
@@ -111,13 +111,13 @@ def ingest(paths: Iterable[str | Path], db: str | Path, workers: int = 1, reproc
         >>> print(s.stored, s.skipped, dict(s.by_code))
     """
     started = time.perf_counter()
-    paths = [str(p) for p in paths]
-    summary = IngestSummary(total=estimate_total(paths) if progress else None)
+    names = [str(p) for p in paths]
+    summary = IngestSummary(total=estimate_total(names) if progress else None)
     store = _open_store(db)
     producer = expected_producer()
     run = _Run(store, summary, producer, reprocess, batch_size, progress, started)
     try:
-        for pending, result in _extract(run.candidates(paths), workers, batch_size):
+        for pending, result in _extract(run.candidates(names), workers, batch_size):
             run.file_result(pending, result)
         run.flush()
     except BaseException:

@@ -156,8 +156,8 @@ def score(gold: Sequence[GoldEvent], preds: Sequence[Sequence[PredEvent]]) -> di
         "no_event": labels.count(NONE),
         "type_in_any_event": ratio(any_hit, n),
     }
-    for side, (ok, total, ok_ev, total_ev) in country.items():
-        metrics[f"{side}_country"] = {"accuracy": ratio(ok, total), "n": total,
+    for side, (right, total, ok_ev, total_ev) in country.items():
+        metrics[f"{side}_country"] = {"accuracy": ratio(right, total), "n": total,
                                       "accuracy_with_event": ratio(ok_ev, total_ev),
                                       "n_with_event": total_ev}
     for key in ("f1", "p", "r", "gold"):

@@ -255,7 +255,7 @@ def score(docs: Sequence[GoldDoc], preds: Sequence[Sequence[PredStatement]]) -> 
 
 def predictions(rec: Any) -> list[PredStatement]:
     """The scorer's view of one ``Record`` (any object with eventwire ``statements``)."""
-    return [PredStatement(tuple(s.span), tuple(s.cue.span) if s.cue else None,  # type: ignore[arg-type]
+    return [PredStatement(tuple(s.span), tuple(s.cue.span) if s.cue else None,
                           tuple(s.speaker_span) if s.speaker_span else None, bool(s.direct))
             for s in rec.statements]
 
