@@ -28,8 +28,8 @@ from .gazetteer import get_gazetteer, index_version
 from .ingest import RawStory, clean_text, detect_language, parse_published, split_header_signoff
 from .story import Story
 
-__all__ = ["Failure", "Options", "Prepared", "Result", "StoryInput", "analyse", "document_id", "extract", "extract_many",
-           "init_worker", "make_producer", "prepare", "process_batch", "run_batches"]
+__all__ = ["Failure", "Options", "Prepared", "Result", "StoryInput", "analyse", "document_id", "extract",
+           "extract_many", "init_worker", "make_producer", "prepare", "process_batch", "run_batches"]
 
 
 @dataclass(slots=True)
