@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .gazetteer import Gazetteer, get_gazetteer
 from .lexicon import read_tsv, read_words
+from .syntax import first_conjunct, governing_verb
 
 MentionType = Literal["person", "organization", "state", "place", "demonym"]
 
@@ -302,18 +303,11 @@ def _is_agent_slot(span: Span) -> bool:
 
 def _governing_verb_lemma(tok: Token) -> str:
     """Lemma of the verb a phrase hangs from: "launched drones at X" -> "launch"."""
-    head = tok.head
-    for _ in range(3):
-        if head.pos_ == "VERB" or head.head is head:
-            break
-        head = head.head
-    return head.lemma_
+    return governing_verb(tok, steps=3, pos={"VERB"}, or_last=True).lemma_
 
 
 def _conj_root(span: Span) -> Span:
-    tok: Token = span.root
-    while tok.dep_ == "conj" and tok.head is not tok:
-        tok = tok.head
+    tok = first_conjunct(span.root)
     return span.doc[tok.i : tok.i + 1]
 
 
