@@ -48,15 +48,16 @@ def ancestors(tok: Token, *, steps: int, include_self: bool = False) -> Iterator
     """The tokens on the path from ``tok`` up to the sentence root, nearest first, at most ``steps``.
 
     The root is the last token yielded (spaCy makes it its own head). Without ``include_self`` a
-    root ``tok`` has no ancestors and nothing is yielded.
+    root ``tok`` has no ancestors and nothing is yielded. Tokens are compared by index: spaCy builds
+    a new ``Token`` object on every access, so ``tok.head is tok`` is never true.
     """
     if not include_self:
-        if tok.head is tok:
+        if tok.head.i == tok.i:
             return
         tok = tok.head
     for _ in range(steps):
         yield tok
-        if tok.head is tok:
+        if tok.head.i == tok.i:
             return
         tok = tok.head
 
@@ -88,7 +89,7 @@ def governing_verb(tok: Token, *, steps: int, pos: Collection[str] = VERB_POS, i
             return last
     if not or_last:
         return None
-    return last if last.head is last else last.head
+    return last if last.head.i == last.i else last.head
 
 
 def first_conjunct(tok: Token, *, pos: Collection[str] | None = None) -> Token:
@@ -98,7 +99,7 @@ def first_conjunct(tok: Token, *, pos: Collection[str] | None = None) -> Token:
     clause's) own dependency. With ``pos``, the climb stops at a head whose part of speech is not in
     it ("24 soldiers and 2,500 civilians died" climbs only between nouns).
     """
-    while tok.dep_ == "conj" and tok.head is not tok and (pos is None or tok.head.pos_ in pos):
+    while tok.dep_ == "conj" and tok.head.i != tok.i and (pos is None or tok.head.pos_ in pos):
         tok = tok.head
     return tok
 
@@ -122,7 +123,7 @@ def phrase_head(tok: Token, *, deps: Collection[str], rightward: bool = False,
     a parse error across a phrase boundary); ``keep`` must accept each head climbed to (statements
     keep to one sentence unit).
     """
-    while tok.dep_ in deps and tok.head is not tok:
+    while tok.dep_ in deps and tok.head.i != tok.i:
         head = tok.head
         if (rightward and head.i <= tok.i) or (keep is not None and not keep(head)):
             break
