@@ -25,6 +25,7 @@ from .mentions import Mention, igo_key, name_key
 from .mentions import igos as _igos
 from .roles import RoleSpan, role_spans, title_sector
 from .stages import register
+from .syntax import phrase_head
 
 if TYPE_CHECKING:
     from .story import Story
@@ -354,9 +355,7 @@ def _host_leaders(doc: Doc, drafts: dict[str, _Draft], by_token: dict[int, Menti
             if span is None:
                 continue
             tok = span[0]
-            name_root = tok
-            while name_root.dep_ == "compound" and name_root.head is not name_root:
-                name_root = name_root.head
+            name_root = phrase_head(tok, deps={"compound"})
             verb = name_root.head if name_root.dep_ == "dobj" else (
                 name_root.head.head if name_root.dep_ == "pobj" and name_root.head.lower_ == "with" else None)
             if verb is None or verb.lemma_ not in _MEETING_VERBS:

@@ -18,6 +18,7 @@ from functools import cache, partial
 from spacy.tokens import Doc, Token
 
 from .lexicon import read_tsv, read_words
+from .syntax import clause_root, quoted_tokens
 
 
 @cache
@@ -60,23 +61,6 @@ def resolve_pronouns(doc: Doc, person_at: dict[int, str], thing_at: dict[int, st
     return resolved
 
 
-def quoted_tokens(doc: Doc) -> set[int]:
-    """Indices of tokens inside quotation marks: a quoted "he" is the speaker's referent, not the
-    narrator's, and the narrator's rules would get it wrong."""
-    inside: set[int] = set()
-    open_at: int | None = None
-    for tok in doc:
-        if tok.text in {"“", "”", '"'} or tok.text.startswith(("“", "”")):
-            if tok.text == "“" or (tok.text == '"' and open_at is None):
-                open_at = tok.i
-            elif open_at is not None:
-                inside.update(range(open_at + 1, tok.i))
-                open_at = None
-        elif tok.text == "\n\n" or (tok.is_space and "\n" in tok.text):
-            open_at = None  # quotes do not run across paragraphs unclosed
-    return inside
-
-
 def _parallel_subject(tok: Token, resolved: dict[int, str]) -> str | None:
     """"he has grown frustrated …, and he recently slapped sanctions": a subject pronoun continues
     the subject pronoun of an earlier clause in the same sentence."""
@@ -92,9 +76,7 @@ def _parallel_subject(tok: Token, resolved: dict[int, str]) -> str | None:
 def _speaker_of(tok: Token, known: dict[int, str]) -> str | None:
     if tok.dep_ not in {"nsubj", "nsubjpass"}:
         return None
-    clause = tok.head
-    while clause.dep_ == "conj" and clause.head is not clause:
-        clause = clause.head
+    clause = clause_root(tok)
     if clause.dep_ != "ccomp" or clause.head.lemma_ not in _speech_verbs():
         return None
     for child in clause.head.children:

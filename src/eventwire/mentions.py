@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span, Token
 from .gazetteer import Gazetteer, get_gazetteer
 from .lexicon import read_tsv, read_words
 from .stages import register
+from .syntax import first_conjunct, governing_verb
 
 if TYPE_CHECKING:
     from .story import Story
@@ -306,18 +307,11 @@ def _is_agent_slot(span: Span) -> bool:
 
 def _governing_verb_lemma(tok: Token) -> str:
     """Lemma of the verb a phrase hangs from: "launched drones at X" -> "launch"."""
-    head = tok.head
-    for _ in range(3):
-        if head.pos_ == "VERB" or head.head is head:
-            break
-        head = head.head
-    return head.lemma_
+    return governing_verb(tok, steps=3, pos={"VERB"}, or_last=True).lemma_
 
 
 def _conj_root(span: Span) -> Span:
-    tok: Token = span.root
-    while tok.dep_ == "conj" and tok.head is not tok:
-        tok = tok.head
+    tok = first_conjunct(span.root)
     return span.doc[tok.i : tok.i + 1]
 
 

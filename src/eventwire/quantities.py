@@ -28,6 +28,7 @@ from functools import cache
 from spacy.tokens import Doc, Token
 
 from .lexicon import read_tsv, read_words
+from .syntax import ancestors, first_conjunct
 
 _DIR = "quantities"
 _DIGITS = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
@@ -257,16 +258,11 @@ def _people_context(number: Token, w: _Words) -> bool | None:
 
 def _toll(token: Token, w: _Words) -> bool:
     """True when ``token`` is the value of a death toll: "a toll of 10", "the toll rose to 12"."""
-    node = token
-    for _ in range(3):
-        parent = node.head
-        if parent.i == node.i:
-            return False
+    for parent in ancestors(token, steps=3):
         if _is_toll_noun(parent, w):
             return True
         if parent.pos_ in {"VERB", "AUX"}:
             return any(c.dep_ in {"nsubj", "nsubjpass"} and _is_toll_noun(c, w) for c in parent.children)
-        node = parent
     return False
 
 
@@ -362,8 +358,7 @@ def fatality_count(doc: Doc, quantity: QuantityMention) -> bool:
         return bool(w.casualty.get((arg.head.lemma_.lower(), "lives")))
     if not _people(head, w):
         return False
-    while arg.dep_ == "conj" and arg.head.pos_ in _NOUNS:  # "24 soldiers and 2,500 civilians died"
-        arg = arg.head
+    arg = first_conjunct(arg, pos=_NOUNS)  # "24 soldiers and 2,500 civilians died"
     if _people_context(arg, w):
         return True
     for child in head.children:  # "50 people killed in the raid", "12 civilians who were killed"

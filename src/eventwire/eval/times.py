@@ -20,19 +20,18 @@ Metrics (micro-averaged over all documents):
 
 from __future__ import annotations
 
-import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .. import timex
 from ..errors import InputError
 from . import EvalResult, Reference, task
 from .spans import Tally, match_relaxed, match_strict, prf, ratio
 
 KIND_TO_TYPE = {"date": "DATE", "time": "TIME", "duration": "DURATION", "set": "SET"}
-_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 TE3 = "TempEval-3 platinum test"
 REFERENCES = [
     Reference("HeidelTime", "value F1", 0.776, TE3),
@@ -86,8 +85,8 @@ def read_timeml(path: Path) -> TimeDoc:
     published = None
     for el in root.iter("TIMEX3"):
         if el.get("functionInDocument") == "CREATION_TIME":
-            m = _DATE.match(el.get("value", ""))
-            published = f"{m[1]}-{m[2]}-{m[3]}" if m else None
+            span = timex.interval(el.get("value"))
+            published = span.first.isoformat() if span is not None and span.precision == "day" else None
             break
     parts: list[str] = []
     timexes: list[Timex] = []

@@ -28,6 +28,7 @@ from .. import record
 from ..quantities import QuantityMention, fatality_count, find_quantities
 from ..stages import register
 from ..story import Story
+from ..syntax import governing_verb
 from .lexicon import TriggerSense, alternates, context_cues, mode_cues, speech_verbs, triggers
 from .status import status
 
@@ -246,12 +247,10 @@ def _governing_subject(story: Story, noun: Token) -> list[str]:
         if head.lower_ in _TIME_PREPS:
             return []
         head = head.head
-    hops = 0
-    while head.pos_ not in {"VERB", "AUX"} and head.head is not head and hops < 4:
-        head, hops = head.head, hops + 1
-    if head.pos_ not in {"VERB", "AUX"} or noun.dep_ in {"nsubj", "nsubjpass"} or head.lemma_ in speech_verbs():
+    verb = governing_verb(head, steps=5, include_self=True)
+    if verb is None or noun.dep_ in {"nsubj", "nsubjpass"} or verb.lemma_ in speech_verbs():
         return []
-    return [a for s in _subjects(head) for a in _ids(story, s)]  # "officials were set for talks"
+    return [a for s in _subjects(verb) for a in _ids(story, s)]  # "officials were set for talks"
 
 
 def _dedupe(ids: list[str]) -> list[str]:

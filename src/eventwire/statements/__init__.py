@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Token
 from .. import record
 from ..stages import register
 from ..story import Story
+from ..syntax import phrase_head
 from .clause import (
     Setting,
     Speaker,
@@ -166,9 +167,7 @@ class _Finder:
 
     def _signed(self, q: Quote, mark: Token, name: Token, unit: Unit, end_unit: Unit) -> _Found:
         """A quotation signed with a dash (``“…” ― Jane Doe``): the dash is the cue."""
-        head = name
-        while head.dep_ in {"compound", "flat"} and head.head.i > head.i and in_unit(head.head, unit):
-            head = head.head
+        head = phrase_head(name, deps={"compound", "flat"}, rightward=True, keep=lambda h: in_unit(h, unit))
         speaker = speaker_of(self.story, head, unit, mark.idx)
         found = _Found(speaker, mark, (q.inner[0], q.inner[1]), True, Setting(None, None), unit, end_unit.index)
         self.found.append(found)

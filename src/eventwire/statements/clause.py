@@ -15,6 +15,7 @@ from spacy.tokens import Token
 
 from .. import record
 from ..story import Story
+from ..syntax import ancestors, phrase_head
 from .lexicon import channels, cue_verbs, description_classes, media_outlets, speaker_nouns
 from .text import Layout, Unit
 
@@ -80,16 +81,12 @@ def subject(verb: Token, unit: Unit, quoted: Callable[[int], bool]) -> tuple[Tok
     w = verb
     participle = verb.tag_ == "VBG" and verb.dep_ in {"advcl", "conj", "csubj", "xcomp"}
     if participle:  # "Doe said …, insisting …": the speaker goes on
-        up = verb.head
-        for _ in range(3):
+        for up in ancestors(verb, steps=3):
             if not in_unit(up, unit):
                 break
             if is_cue(up):
                 w = up
                 break
-            if up.i == up.head.i:
-                break
-            up = up.head
     for _ in range(4):
         subj = next((c for c in w.children if c.dep_ in SUBJECTS and ok(c)), None)
         if subj is not None:
@@ -117,8 +114,7 @@ def _inverted(verb: Token, unit: Unit, ok: Callable[[Token], bool]) -> Token | N
     if i >= unit.end or doc[i].pos_ not in {"NOUN", "PROPN", "PRON"} or not ok(doc[i]):
         return None
     tok = doc[i]
-    while tok.dep_ in {"compound", "flat", "amod", "nmod"} and in_unit(tok.head, unit) and tok.head.i > tok.i:
-        tok = tok.head
+    tok = phrase_head(tok, deps={"compound", "flat", "amod", "nmod"}, rightward=True, keep=lambda h: in_unit(h, unit))
     if in_unit(tok.head, unit) and tok.head.i != verb.i and tok.head.i > verb.i and tok.dep_ in SUBJECTS:
         return None  # "said Doe does not …": Doe is the subject of the reported clause
     if (tok.head.i == verb.i and tok.dep_ in HEARER_DEPS) or tok.ent_type_ in {"DATE", "TIME"}:

@@ -7,71 +7,17 @@ answer "does the event's interval overlap the asked one" with two indexed compar
 
 from __future__ import annotations
 
-import calendar
-import datetime as dt
 import json
-import re
 from typing import Any
 
-_SEASONS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "AU": (9, 11), "WI": (12, 14)}
-_DATE = re.compile(
-    r"^(?P<y>\d{2,4})(?:-(?:(?P<m>\d{2})(?:-(?P<d>\d{2}))?|W(?P<w>\d{2})(?P<we>-WE)?|Q(?P<q>[1-4])|H(?P<h>[12])"
-    r"|(?P<s>SP|SU|FA|AU|WI)))?(?:T.*)?$"
-)
+from .. import timex
 
 
 def interval(value: str | None) -> tuple[str, str] | None:
-    """First and last day (``YYYY-MM-DD``) a TIMEX3 date value covers, or ``None`` when it has none.
-
-    ``2025-12-02`` → the day; ``2025-12`` → the month; ``2025`` → the year; ``202`` → the decade;
-    ``20`` → the century; ``2025-W49`` (``-WE``) → the ISO week (its weekend); ``2025-Q1``,
-    ``2025-H1``, ``2025-SP`` (winter runs into the next year). Durations, ``XXXX`` and
-    ``PRESENT_REF`` have no calendar interval.
-    """
-    if not value:
-        return None
-    match = _DATE.match(value)
-    if not match:
-        return None
-    g = match.groupdict()
-    year_text = g["y"]
-    try:
-        if len(year_text) == 2:  # century
-            first = int(year_text) * 100
-            return f"{first:04d}-01-01", f"{first + 99:04d}-12-31"
-        if len(year_text) == 3:  # decade
-            first = int(year_text) * 10
-            return f"{first:04d}-01-01", f"{first + 9:04d}-12-31"
-        year = int(year_text)
-        if g["d"]:
-            day = dt.date(year, int(g["m"]), int(g["d"]))
-            return day.isoformat(), day.isoformat()
-        if g["m"]:
-            return _months(year, int(g["m"]), int(g["m"]))
-        if g["w"]:
-            monday = dt.date.fromisocalendar(year, int(g["w"]), 1)
-            if g["we"]:
-                return (monday + dt.timedelta(days=5)).isoformat(), (monday + dt.timedelta(days=6)).isoformat()
-            return monday.isoformat(), (monday + dt.timedelta(days=6)).isoformat()
-        if g["q"]:
-            q = int(g["q"])
-            return _months(year, 3 * q - 2, 3 * q)
-        if g["h"]:
-            h = int(g["h"])
-            return _months(year, 6 * h - 5, 6 * h)
-        if g["s"]:
-            first_month, last_month = _SEASONS[g["s"]]
-            return _months(year, first_month, last_month)
-        return f"{year:04d}-01-01", f"{year:04d}-12-31"
-    except ValueError:
-        return None
-
-
-def _months(year: int, first: int, last: int) -> tuple[str, str]:
-    """Interval from the first day of month ``first`` to the last of ``last`` (``last`` may pass 12)."""
-    end_year, end_month = year + (last - 1) // 12, (last - 1) % 12 + 1
-    end_day = calendar.monthrange(end_year, end_month)[1]
-    return f"{year:04d}-{first:02d}-01", f"{end_year:04d}-{end_month:02d}-{end_day:02d}"
+    """First and last day (``YYYY-MM-DD``) a TIMEX3 date value covers, or ``None`` when it has none
+    (``eventwire.timex.interval``: ``2025-12`` → the month, ``202`` → the decade, ``P4Y`` → ``None``)."""
+    span = timex.interval(value)
+    return span.iso() if span else None
 
 
 def _js(value: Any) -> str:
@@ -146,21 +92,17 @@ def record_rows(data: dict[str, Any], origin: str | None, added_at: str) -> dict
     return rows
 
 
+# The store's own precision for a date without a time expression has always called quarters, halves and
+# seasons "year"; kept so existing stores and exports do not change.
+_STORE_PRECISION = {"quarter": "year", "half": "year", "season": "year"}
+
+
 def _precision(value: str | None) -> str | None:
     """A precision for a date value when its time expression did not give one."""
-    if not value:
+    span = timex.interval(value)
+    if span is None:
         return None
-    match = _DATE.match(value)
-    if not match:
-        return None
-    g = match.groupdict()
-    if g["d"]:
-        return "day"
-    if g["m"]:
-        return "month"
-    if g["w"]:
-        return "week"
-    return {2: "century", 3: "decade"}.get(len(g["y"]), "year")
+    return _STORE_PRECISION.get(span.precision, span.precision)
 
 
 #: Column names per table, in the order ``record_rows`` produces them (``key`` columns excluded).

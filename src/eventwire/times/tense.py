@@ -12,6 +12,8 @@ from typing import Literal
 
 from spacy.tokens import Doc, Span, Token
 
+from ..syntax import AUX_DEPS, auxiliaries, governing_verb, has_modal
+
 Direction = Literal["past", "future", "present"]
 
 # "will travel", and in reported speech "would travel". Epistemic modals ("could", "may", "must") are left
@@ -34,18 +36,12 @@ _MAX_STEPS = 6
 
 def _governor(tok: Token) -> Token | None:
     """The nearest verb or auxiliary on the path from ``tok`` to the root (``tok`` itself included)."""
-    for _ in range(_MAX_STEPS):
-        if tok.pos_ in ("VERB", "AUX"):
-            return tok
-        if tok.head is tok:
-            return None
-        tok = tok.head
-    return None
+    return governing_verb(tok, steps=_MAX_STEPS, include_self=True)
 
 
 def _direction_of(verb: Token) -> Direction | None:
-    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    if any(a.lower_ in _FUTURE_AUX for a in auxes):
+    auxes = auxiliaries(verb)
+    if has_modal([verb], _FUTURE_AUX, deps=AUX_DEPS):
         return "future"
     if verb.lemma_ in _PLAN_VERBS and not any(a.lower_ == "had" for a in auxes):
         return "future"
