@@ -46,9 +46,9 @@ CONTEXTS = frozenset({
 FRAMES = frozenset({"directional", "reciprocal"})
 CUE = re.compile(r"^[a-z0-9][a-z0-9' -]*[a-z0-9]$|^[a-z]$")
 
-TRIGGERS = read_tsv("events/triggers.tsv", 4, 5)
-MODE_ROWS = read_tsv("events/modes.tsv", 3, 3)
-CONTEXT_ROWS = read_tsv("events/contexts.tsv", 2, 2)
+TRIGGERS = read_tsv("events/triggers.tsv")
+MODE_ROWS = read_tsv("events/modes.tsv")
+CONTEXT_ROWS = read_tsv("events/contexts.tsv")
 
 
 @pytest.mark.parametrize("row", TRIGGERS, ids=[f"{r[0]}/{r[1]}/{r[2]}" for r in TRIGGERS])

@@ -24,8 +24,8 @@ from .mentions import Mention, igo_key, name_key
 from .mentions import igos as _igos
 from .roles import RoleSpan, role_spans, title_sector
 
-_SECTOR_WORDS = {"defence": "MIL", "defense": "MIL", "military": "MIL", "armed": "MIL", "army": "MIL",
-                 "police": "COP", "intelligence": "SPY", "security": None}
+# modifier -> sector (None keeps the head's sector), resources/en/actors/sector_modifiers.tsv
+_SECTOR_WORDS = {word.lower(): sector or None for word, sector in read_tsv("actors/sector_modifiers.tsv")}
 
 
 @dataclass(slots=True)
@@ -44,7 +44,7 @@ class _Draft:
 
 @cache
 def _institutions() -> dict[str, tuple[str, str]]:
-    return {h.lower(): (k, s) for h, k, s in read_tsv("actors/institutions.tsv", 3)}
+    return {h.lower(): (k, s) for h, k, s in read_tsv("actors/institutions.tsv")}
 
 
 def build_actors(doc: Doc, mentions: list[Mention], gaz: Gazetteer | None = None) -> list[record.Actor]:
@@ -330,7 +330,7 @@ def _possessed_nouns(doc: Doc, drafts: dict[str, _Draft], by_token: dict[int, Me
             d.country = candidates.pop()
 
 
-_MEETING_VERBS = {"meet", "host", "receive", "welcome", "visit", "hold"}
+_MEETING_VERBS = read_words("actors/meeting_verbs.txt")
 
 
 _leader_titles = partial(read_words, "actors/leader_titles.txt")

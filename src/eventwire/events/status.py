@@ -7,12 +7,14 @@ import datetime as dt
 from spacy.tokens import Token
 
 from .. import record
+from ..lexicon import subset
 from ..story import Story
 
-_MODALS_HYPOTHETICAL = {"could", "might", "may", "would", "should"}
-_FUTURE_MARKERS = {"will", "shall", "'ll"}
+# resources/en/modals.tsv (status column) and events/prepositions.tsv
+_MODALS_HYPOTHETICAL = frozenset(subset("modals.tsv", "status", "hypothetical"))
+_FUTURE_MARKERS = frozenset(subset("modals.tsv", "status", "future"))
 _HISTORICAL_DAYS = 30  # an event that ended more than this long before publication is history
-_NEGATING_PREPS = {"without"}
+_NEGATING_PREPS = frozenset(subset("events/prepositions.tsv", "role", "negating"))
 
 
 def status(story: Story, tok: Token, time: record.Time | None) -> str:
