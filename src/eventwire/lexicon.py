@@ -119,7 +119,8 @@ def label_of(path: Path) -> str:
 
 
 def _column(spec: str, where: str) -> Column:
-    m = _COLUMN.fullmatch(spec.strip())
+    spec = spec.strip()
+    m = _COLUMN.fullmatch(spec)
     if m is None:
         raise ResourceError(f"{where}: bad FORMAT column {spec!r}; write name[?][:type] [(note)]", code="EW-R10")
     kind = m["type"] or "str"
