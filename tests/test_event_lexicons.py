@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from spacy.language import Language
 
-from eventwire.lexicon import read_tsv, resource_text
+from eventwire.lexicon import read_table, read_tsv
 
 DOCS = Path(__file__).resolve().parents[1] / "docs" / "plover.md"
 
@@ -46,9 +46,9 @@ CONTEXTS = frozenset({
 FRAMES = frozenset({"directional", "reciprocal"})
 CUE = re.compile(r"^[a-z0-9][a-z0-9' -]*[a-z0-9]$|^[a-z]$")
 
-TRIGGERS = read_tsv("events/triggers.tsv", 4, 5)
-MODE_ROWS = read_tsv("events/modes.tsv", 3, 3)
-CONTEXT_ROWS = read_tsv("events/contexts.tsv", 2, 2)
+TRIGGERS = read_tsv("events/triggers.tsv")
+MODE_ROWS = read_tsv("events/modes.tsv")
+CONTEXT_ROWS = read_tsv("events/contexts.tsv")
 
 
 @pytest.mark.parametrize("row", TRIGGERS, ids=[f"{r[0]}/{r[1]}/{r[2]}" for r in TRIGGERS])
@@ -137,12 +137,9 @@ def test_event_lexicons_docs_list_every_type_mode_and_context() -> None:
 
 
 def _examples(name: str, fields: int) -> list[tuple[str, ...]]:
-    rows = []
-    for line in resource_text(f"events/{name}").splitlines():
-        if line.startswith("# EXAMPLE:"):
-            parts = tuple(p.strip() for p in line.removeprefix("# EXAMPLE:").split("|"))
-            assert len(parts) == fields, f"{name}: malformed EXAMPLE line {line!r}"
-            rows.append(parts)
+    rows = [e.fields for e in read_table(f"events/{name}").examples]
+    for parts in rows:
+        assert len(parts) == fields, f"{name}: malformed EXAMPLE line {parts!r}"
     assert rows, f"{name} has no EXAMPLE lines"
     return rows
 

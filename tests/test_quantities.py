@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from eventwire.lexicon import resource_text
+from eventwire.lexicon import read_table
 from eventwire.quantities import QuantityMention, fatality_count, find_quantities
 
 RESOURCES = ("numbers", "vague", "qualifiers", "non_counts", "people", "casualties")
@@ -167,11 +167,7 @@ def test_quantities_head_attaches_to_verb(nlp: Language) -> None:
 
 
 def _examples(name: str) -> list[tuple[str, str]]:
-    rows = []
-    for line in resource_text(f"quantities/{name}.tsv").splitlines():
-        if line.startswith("# EXAMPLE:"):
-            rows.append((name, line.removeprefix("# EXAMPLE:").strip()))
-    return rows
+    return [(name, e.text) for e in read_table(f"quantities/{name}.tsv").examples]
 
 
 EXAMPLES = [row for name in RESOURCES for row in _examples(name)]
@@ -199,6 +195,4 @@ def test_quantities_resource_examples(nlp: Language, name: str, example: str) ->
 
 def test_quantities_every_resource_has_format_and_example() -> None:
     for name in RESOURCES:
-        text = resource_text(f"quantities/{name}.tsv")
-        assert "# FORMAT:" in text, name
-        assert "# EXAMPLE:" in text, name
+        assert read_table(f"quantities/{name}.tsv").examples, name  # the reader requires the FORMAT line

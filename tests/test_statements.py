@@ -9,6 +9,7 @@ from spacy.language import Language
 
 import eventwire
 from eventwire import record
+from eventwire.lexicon import read_table
 from eventwire.statements.text import find_quotes
 
 RESOURCES = Path(__file__).resolve().parents[1] / "src" / "eventwire" / "resources" / "en" / "statements"
@@ -147,6 +148,4 @@ def test_statements_quotes_paired_per_paragraph() -> None:
 
 @pytest.mark.parametrize("name", sorted(p.name for p in RESOURCES.iterdir()))
 def test_statements_resources_document_format_and_examples(name: str) -> None:
-    lines = (RESOURCES / name).read_text(encoding="utf-8").splitlines()
-    assert any(line.startswith("# FORMAT:") for line in lines)
-    assert any(line.startswith("# EXAMPLE:") for line in lines)
+    assert read_table(f"statements/{name}").examples  # the reader requires the FORMAT line

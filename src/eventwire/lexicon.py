@@ -1,55 +1,262 @@
-"""Read the TSV lexicons under ``resources/<lang>/``, once, checking every line on load.
+"""The one reader of the TSV/TXT resources under ``resources/<lang>/``: read once, checked on load.
 
-Linguistic knowledge lives in those files, not in code; this module is the only place that
-parses them, so a malformed line always fails the same way: a ``ResourceError`` that names the
-file and the line.
+Linguistic knowledge lives in those files, not in code; this module is the only place that parses
+them, so a malformed file always fails the same way: a ``ResourceError`` naming
+``resources/<lang>/<file>:<line>`` and what is wrong. The grammar (see docs/resources.md):
+
+- ``#`` lines and blank lines are comments;
+- exactly one ``# FORMAT:`` line, before the first data line, names the tab-separated columns:
+  ``# FORMAT: surface<TAB>kind:date|set<TAB>value``. A column is ``name[?][:type] [(note)]``:
+  ``?`` marks an optional column (may be empty, or left off at the end of a line), ``type`` is
+  ``str`` (the default), ``int``, ``float``, ``regex`` (compiled on load) or an enumeration
+  ``a|b|c``; the note in brackets is free text for the reader;
+- ``# EXAMPLE:`` lines are collected (``Table.examples``) and run as tests by
+  ``tests/test_resource_examples.py`` and ``tests/test_times_resources.py``.
+
+Every cell is stripped; missing optional trailing cells read as ``""``.
 """
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from pathlib import Path
 
 from .errors import ResourceError
 
 LANG = "en"
+TYPES = ("str", "int", "float", "regex")
+_COLUMN = re.compile(r"(?P<name>[A-Za-z][\w-]*)(?P<optional>\?)?(?::(?P<type>[^\s(]+))?(?:\s+\((?P<note>.*)\))?")
+_CHOICE = re.compile(r"[\w*.-]+")
+_INT = re.compile(r"-?\d+")
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """One column of a FORMAT line."""
+
+    name: str
+    type: str  # one of TYPES, or "enum" with ``choices``
+    optional: bool
+    choices: tuple[str, ...] = ()
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Example:
+    """One ``# EXAMPLE:`` line: ``where`` is ``resources/<lang>/<file>:<line>``."""
+
+    where: str
+    text: str
+
+    @property
+    def fields(self) -> tuple[str, ...]:
+        """The ``|``-separated parts of the example, stripped."""
+        return tuple(part.strip() for part in self.text.split("|"))
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    """A parsed resource file: its columns, its data rows (with line numbers) and its examples."""
+
+    label: str  # "resources/<lang>/<relpath>"
+    columns: tuple[Column, ...]
+    rows: tuple[tuple[str, ...], ...]
+    lines: tuple[int, ...]  # the line number of each row
+    examples: tuple[Example, ...]
+
+    def where(self, index: int) -> str:
+        """``resources/<lang>/<file>:<line>`` of row ``index``, for error messages."""
+        return f"{self.label}:{self.lines[index]}"
+
+    def numbered(self) -> list[tuple[str, tuple[str, ...]]]:
+        """``(where, row)`` pairs, for callers that check values themselves (see :func:`invalid`)."""
+        return [(self.where(i), row) for i, row in enumerate(self.rows)]
+
+
+def invalid(where: str, message: str) -> ResourceError:
+    """The error for a value a resource's own loader rejects (unknown kind, duplicate, bad range)."""
+    return ResourceError(f"{where}: {message}", code="EW-R13")
+
+
+def bad_pattern(where: str, what: str, exc: re.error) -> ResourceError:
+    """The error for a regular expression in a resource that does not compile (``what``: "rule 'x'")."""
+    return ResourceError(f"{where}: {what} is not a valid regex: {exc}", code="EW-R14")
+
+
+def bad_example(where: str, message: str) -> ResourceError:
+    """The error for an ``# EXAMPLE:`` line its checker cannot read."""
+    return ResourceError(f"{where}: {message}", code="EW-R12")
+
+
+def resource_path(relpath: str, lang: str = LANG) -> Path:
+    """The file ``resources/<lang>/<relpath>`` of the installed package."""
+    return Path(str(resources.files("eventwire"))).joinpath("resources", lang, *relpath.split("/"))
 
 
 def resource_text(relpath: str, lang: str = LANG) -> str:
     """The text of ``resources/<lang>/<relpath>`` from the installed package."""
-    ref = resources.files("eventwire").joinpath("resources", lang, *relpath.split("/"))
+    return _text(resource_path(relpath, lang), f"resources/{lang}/{relpath}")
+
+
+def _text(path: Path, label: str) -> str:
     try:
-        return ref.read_text(encoding="utf-8")
-    except FileNotFoundError as exc:
-        raise ResourceError(f"resource file resources/{lang}/{relpath} is missing", code="EW-R01") from exc
+        return path.read_text(encoding="utf-8")
+    except (FileNotFoundError, IsADirectoryError, UnicodeDecodeError) as exc:
+        raise ResourceError(f"{label}: resource file is missing or unreadable ({exc}); reinstall eventwire",
+                            code="EW-R01") from exc
+
+
+def label_of(path: Path) -> str:
+    """``resources/<lang>/<relpath>`` for a packaged file, else the path itself (an edited copy)."""
+    root = Path(str(resources.files("eventwire"))) / "resources"
+    try:
+        return "resources/" + path.relative_to(root).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def _column(spec: str, where: str) -> Column:
+    spec = spec.strip()
+    m = _COLUMN.fullmatch(spec)
+    if m is None:
+        raise ResourceError(f"{where}: bad FORMAT column {spec!r}; write name[?][:type] [(note)]", code="EW-R10")
+    kind = m["type"] or "str"
+    choices: tuple[str, ...] = ()
+    if "|" in kind:
+        choices = tuple(kind.split("|"))
+        if not all(_CHOICE.fullmatch(c) for c in choices):
+            raise ResourceError(f"{where}: bad enumeration {kind!r} in FORMAT column {spec!r}", code="EW-R10")
+        kind = "enum"
+    elif kind not in TYPES:
+        raise ResourceError(f"{where}: unknown type {kind!r} in FORMAT column {spec!r}; use one of "
+                            f"{', '.join(TYPES)} or a|b|c", code="EW-R10")
+    return Column(m["name"], kind, bool(m["optional"]), choices, m["note"] or "")
+
+
+def _cell_error(column: Column, cell: str) -> str | None:
+    """What is wrong with ``cell`` for ``column``, or None."""
+    if not cell:
+        return None if column.optional else f"column {column.name!r} is empty"
+    if column.type == "int" and not _INT.fullmatch(cell):
+        return f"column {column.name!r} must be an integer, got {cell!r}"
+    if column.type == "float":
+        try:
+            float(cell)
+        except ValueError:
+            return f"column {column.name!r} must be a number, got {cell!r}"
+    if column.type == "enum" and cell not in column.choices:
+        return f"column {column.name!r} must be one of {'|'.join(column.choices)}, got {cell!r}"
+    if column.type == "regex":
+        try:
+            re.compile(cell)
+        except re.error as exc:
+            return f"column {column.name!r} is not a valid regular expression ({exc}): {cell!r}"
+    return None
+
+
+def parse(text: str, label: str) -> Table:
+    """Parse the text of a resource file; ``label`` names it in errors (``resources/en/x.tsv``)."""
+    columns: tuple[Column, ...] | None = None
+    rows: list[tuple[str, ...]] = []
+    lines: list[int] = []
+    examples: list[Example] = []
+    for number, line in enumerate(text.splitlines(), 1):
+        where = f"{label}:{number}"
+        if not line.strip():
+            continue
+        if line.startswith("#"):
+            body = line[1:].strip()
+            if body.startswith("FORMAT:"):
+                if columns is not None:
+                    raise ResourceError(f"{where}: a second '# FORMAT:' line", code="EW-R10")
+                columns = tuple(_column(spec, where) for spec in body[len("FORMAT:"):].split("<TAB>"))
+            elif body.startswith("EXAMPLE:"):
+                example = body[len("EXAMPLE:"):].strip()
+                if not example:
+                    raise ResourceError(f"{where}: an empty '# EXAMPLE:' line", code="EW-R12")
+                examples.append(Example(where, example))
+            continue
+        if columns is None:
+            raise ResourceError(f"{where}: data before the '# FORMAT:' header line; add one", code="EW-R10")
+        cells = [c.strip() for c in line.split("\t")]
+        if not (_min_width(columns) <= len(cells) <= len(columns)):
+            raise ResourceError(
+                f"{where}: expected {_width_text(columns)} tab-separated column(s) "
+                f"({'<TAB>'.join(c.name for c in columns)}), got {len(cells)}: {line!r}",
+                code="EW-R02",
+            )
+        cells += [""] * (len(columns) - len(cells))
+        for column, cell in zip(columns, cells, strict=True):
+            problem = _cell_error(column, cell)
+            if problem:
+                raise ResourceError(f"{where}: {problem}", code="EW-R02")
+        rows.append(tuple(cells))
+        lines.append(number)
+    if columns is None:
+        raise ResourceError(f"{label}: no '# FORMAT:' header line; add one", code="EW-R10")
+    return Table(label, columns, tuple(rows), tuple(lines), tuple(examples))
+
+
+def _min_width(columns: tuple[Column, ...]) -> int:
+    """Lines may leave off optional columns at the end."""
+    width = len(columns)
+    while width and columns[width - 1].optional:
+        width -= 1
+    return width
+
+
+def _width_text(columns: tuple[Column, ...]) -> str:
+    low = _min_width(columns)
+    return str(low) if low == len(columns) else f"{low}-{len(columns)}"
+
+
+def read_file(path: Path) -> Table:
+    """Parse one resource file (uncached; tests use it on edited copies)."""
+    label = label_of(path)
+    return parse(_text(path, label), label)
 
 
 @cache
-def read_tsv(relpath: str, min_cols: int, max_cols: int | None = None,
-             lang: str = LANG) -> tuple[tuple[str, ...], ...]:
-    """Rows of a TSV resource; ``#`` lines and blank lines are comments.
+def read_table(relpath: str, lang: str = LANG) -> Table:
+    """The parsed ``resources/<lang>/<relpath>``, read once per process."""
+    return read_file(resource_path(relpath, lang))
 
-    Missing trailing columns (up to ``max_cols``) are filled with ``""`` so optional columns
-    can be left empty.
-    """
-    max_cols = max_cols or min_cols
-    rows: list[tuple[str, ...]] = []
-    for lineno, line in enumerate(resource_text(relpath, lang).splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        cols = [c.strip() for c in line.split("\t")]
-        if not (min_cols <= len(cols) <= max_cols) or not cols[0]:
-            raise ResourceError(
-                f"resources/{lang}/{relpath} line {lineno}: expected {min_cols}"
-                f"{'-' + str(max_cols) if max_cols != min_cols else ''} tab-separated columns, "
-                f"got {len(cols)}: {line!r}",
-                code="EW-R02",
-            )
-        rows.append(tuple(cols + [""] * (max_cols - len(cols))))
-    return tuple(rows)
+
+def read_tsv(relpath: str, lang: str = LANG) -> tuple[tuple[str, ...], ...]:
+    """The data rows of a resource, one tuple per line, as many cells as its FORMAT names."""
+    return read_table(relpath, lang).rows
 
 
 @cache
 def read_words(relpath: str, lang: str = LANG) -> frozenset[str]:
-    """A one-word-or-phrase-per-line list, lower-cased."""
-    return frozenset(row[0].lower() for row in read_tsv(relpath, 1, 1, lang))
+    """The first column of a resource, lower-cased: a one-word-or-phrase-per-line list."""
+    return frozenset(row[0].lower() for row in read_tsv(relpath, lang))
+
+
+def subset(relpath: str, column: str, value: str = "yes", lang: str = LANG) -> tuple[str, ...]:
+    """The first column, as written and in file order, of the rows whose ``column`` is ``value``:
+    a named subset of one list (``subset("modals.tsv", "status", "future")``)."""
+    table = read_table(relpath, lang)
+    names = [c.name for c in table.columns]
+    if column not in names:
+        raise ResourceError(f"{table.label}: no column {column!r} (columns: {', '.join(names)})", code="EW-R10")
+    i = names.index(column)
+    return tuple(row[0] for row in table.rows if row[i] == value)
+
+
+def setting(name: str, lang: str = LANG) -> int:
+    """An integer from ``resources/<lang>/settings.tsv``."""
+    table = read_table("settings.tsv", lang)
+    for row in table.rows:
+        if row[0] == name:
+            return int(row[1])
+    raise ResourceError(f"{table.label}: no setting {name!r}", code="EW-R13")
+
+
+def all_resources(lang: str = LANG) -> list[str]:
+    """Every resource file of ``lang``, as relpaths (``times/months.tsv``), sorted."""
+    root = resource_path("", lang)
+    return sorted(p.relative_to(root).as_posix() for p in root.rglob("*") if p.suffix in {".tsv", ".txt"})

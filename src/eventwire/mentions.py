@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Literal
 from spacy.tokens import Doc, Span, Token
 
 from .gazetteer import Gazetteer, get_gazetteer
-from .lexicon import read_tsv, read_words
+from .lexicon import read_tsv, read_words, setting
 from .stages import register
 from .syntax import first_conjunct, governing_verb
 
@@ -65,13 +65,13 @@ _facility_nouns = partial(read_words, "actors/facility_nouns.txt")
 @cache
 def title_words() -> frozenset[str]:
     """Every word that occurs in a title, lower-cased: used to peel titles off PERSON spans."""
-    return frozenset(w for row in read_tsv("actors/titles.tsv", 2) for w in row[0].split())
+    return frozenset(w for row in read_tsv("actors/titles.tsv") for w in row[0].split())
 
 
 @cache
 def _generic_words() -> frozenset[str]:
     """Single words that are titles or institution heads: never a named organisation on their own."""
-    heads = {row[0].lower() for row in read_tsv("actors/institutions.tsv", 3)}
+    heads = {row[0].lower() for row in read_tsv("actors/institutions.tsv")}
     return title_words() | heads | {"state"}
 
 
@@ -79,7 +79,7 @@ def _generic_words() -> frozenset[str]:
 def igos() -> dict[str, tuple[str, str]]:
     """International organisations: alias or name (normalised) -> (canonical name, sector)."""
     table: dict[str, tuple[str, str]] = {}
-    for name, aliases, sector in read_tsv("actors/igos.tsv", 3):
+    for name, aliases, sector in read_tsv("actors/igos.tsv"):
         for alias in [name, *filter(None, aliases.split("|"))]:
             table[igo_key(alias)] = (name, sector)
     return table
@@ -140,7 +140,8 @@ def find_mentions(doc: Doc, gaz: Gazetteer | None = None) -> list[Mention]:
 
 # An untagged proper noun is taken as a town only when the town is this large: "flew to Mars"
 # must not become Mars, Pennsylvania.
-_UNTAGGED_MIN_POPULATION = 20_000
+_UNTAGGED_MIN_POPULATION = setting("untagged_min_population")  # resources/en/settings.tsv
+_PERSON_PLACE_MIN_POPULATION = setting("person_place_min_population")
 
 
 def _untagged_places(doc: Doc, covered: set[int], gaz: Gazetteer) -> list[Mention]:
@@ -226,7 +227,8 @@ def _person_is_place(span: Span, gaz: Gazetteer) -> bool:
     entries = gaz.lookup(text)
     if not entries:
         return False
-    if entries[0].kind in {"country", "admin1", "region", "water"} or entries[0].population >= 500_000:
+    if (entries[0].kind in {"country", "admin1", "region", "water"}
+            or entries[0].population >= _PERSON_PLACE_MIN_POPULATION):
         return True
     return in_place_slot(span)
 
@@ -329,7 +331,7 @@ def _mention(span: Span, kind: MentionType, country: str | None = None, gpe: str
 
 
 @register("eventwire.mentions.v1", requires=("doc",), assigns=("mentions",),
-          resources=("actors", "demonyms.tsv", "places"), resources_hash="6b96dea33e1c")
+          resources=("actors", "demonyms.tsv", "places", "settings.tsv"), resources_hash="676f7a58c3db")
 def mentions_stage(story: Story) -> None:
     """Type every name of the story once; later stages never re-decide what a name is."""
     story.mentions = find_mentions(story.doc)

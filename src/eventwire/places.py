@@ -184,7 +184,7 @@ def places_of(mentions: Sequence[Mention]) -> list[record.Place]:
 
 
 @register("eventwire.places.v1", requires=("mentions",), assigns=("places",),
-          resources=("places",), resources_hash="3790cf4392dd")
+          resources=("places",), resources_hash="e560bea61568")
 def places_stage(story: Story) -> None:
     """Geocode the story's place mentions (``places_of``)."""
     story.places = places_of(story.mentions)

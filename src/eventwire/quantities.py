@@ -72,11 +72,11 @@ class _Words:
 
 @cache
 def _words() -> _Words:
-    numbers = {w.lower(): (int(v), kind == "multiplier") for w, v, kind in read_tsv(f"{_DIR}/numbers.tsv", 3)}
-    vague = {tuple(p.lower().split()): (int(v), q) for p, v, q in read_tsv(f"{_DIR}/vague.tsv", 3)}
-    qualifiers = {tuple(p.lower().split()): q for p, q in read_tsv(f"{_DIR}/qualifiers.tsv", 2)}
-    non_counts = read_tsv(f"{_DIR}/non_counts.tsv", 3)
-    casualty = {(lemma.lower(), slot): fatal == "yes" for lemma, slot, fatal in read_tsv(f"{_DIR}/casualties.tsv", 3)}
+    numbers = {w.lower(): (int(v), kind == "multiplier") for w, v, kind in read_tsv(f"{_DIR}/numbers.tsv")}
+    vague = {tuple(p.lower().split()): (int(v), q) for p, v, q in read_tsv(f"{_DIR}/vague.tsv")}
+    qualifiers = {tuple(p.lower().split()): q for p, q in read_tsv(f"{_DIR}/qualifiers.tsv")}
+    non_counts = read_tsv(f"{_DIR}/non_counts.tsv")
+    casualty = {(lemma.lower(), slot): fatal == "yes" for lemma, slot, fatal in read_tsv(f"{_DIR}/casualties.tsv")}
     return _Words(
         numbers=numbers,
         vague=vague,

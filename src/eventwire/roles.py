@@ -15,7 +15,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Token
 
-from .lexicon import read_tsv
+from .lexicon import read_tsv, read_words
 
 _BOUNDARY = {",", ";", ".", ":", "(", ")", "—", "–"}
 _RELATIVE = {"who", "which", "that", "whose", "whom", "where", "when"}
@@ -34,7 +34,7 @@ class RoleSpan:
 @cache
 def titles() -> dict[str, str]:
     """title (lower-case) -> sector, longest titles first when iterated."""
-    rows = read_tsv("actors/titles.tsv", 2)
+    rows = read_tsv("actors/titles.tsv")
     return dict(sorted(((t.lower(), s) for t, s in rows), key=lambda kv: -len(kv[0])))
 
 
@@ -113,7 +113,7 @@ def _joins_role(tok: Token, doc: Doc, name_start: int) -> bool:
     return tok.pos_ in {"NOUN", "PROPN", "ADJ"}
 
 
-_HONORIFICS = {"mr.", "mrs.", "ms.", "dr.", "mr", "mrs", "ms", "dr", "sir", "dame"}
+_HONORIFICS = read_words("actors/honorifics.txt")
 
 
 def _preposed_apposition(doc: Doc, tok_start: int) -> RoleSpan | None:

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from .. import record
+from ..lexicon import read_words, subset
 from ..quantities import QuantityMention, fatality_count, find_quantities
 from ..stages import register
 from ..story import Story
@@ -32,12 +33,13 @@ from ..syntax import governing_verb
 from .lexicon import TriggerSense, alternates, context_cues, mode_cues, speech_verbs, triggers
 from .status import status
 
-_TARGET_PREPS = {"on", "against", "at", "into", "upon"}
-_PARTY_PREPS = {"with", "between", "among"}
+# resources/en/events/prepositions.tsv
+_TARGET_PREPS = frozenset(subset("events/prepositions.tsv", "role", "target"))
+_PARTY_PREPS = frozenset(subset("events/prepositions.tsv", "role", "party"))
 _CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "xcomp", "acl", "conj", "parataxis", "csubj"}
 _INHERIT_DEPS = {"xcomp", "advcl", "conj", "acl", "pcomp"}
 _PHRASE_DEPS = {"dobj", "attr", "prt", "prep", "compound", "amod", "nsubjpass"}  # light verb + noun/particle
-_TIME_PREPS = {"after", "before", "since", "during", "until", "following", "amid", "despite"}
+_TIME_PREPS = frozenset(subset("events/prepositions.tsv", "role", "time"))
 
 
 
@@ -320,8 +322,7 @@ def _attach(story: Story, d: _Draft, quantities: list[QuantityMention]) -> None:
     d.status = status(story, tok, d.time)
 
 
-_OBJECT_VERBS = {"target", "hit", "strike", "damage", "destroy", "seize", "attack", "bomb", "shell", "close",
-                 "block", "capture", "occupy", "raid", "storm"}
+_OBJECT_VERBS = read_words("events/object_verbs.txt")
 
 
 def _objects(story: Story, tok: Token, clause: list[Token]) -> list[str]:
@@ -459,7 +460,7 @@ def _record(n: int, d: _Draft, text: str) -> record.Event:
 
 
 @register("eventwire.events.v1", requires=("doc", "actors", "places", "times", "statements"), assigns=("events",),
-          resources=("events", "quantities", "actors"), resources_hash="9af3d18c5a93")
+          resources=("events", "quantities", "actors", "modals.tsv", "speech_verbs.tsv"), resources_hash="c946b49a5c33")
 def events_stage(story: Story) -> None:
     """The story's PLOVER events, with the statements they are reported in (``find_events``)."""
     story.events = find_events(story, story.statements)

@@ -4,11 +4,15 @@ frame), the argument words that set a mode, and the sentence words that add a co
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache, partial
+from functools import cache
 
-from ..lexicon import read_tsv, read_words
+from ..lexicon import read_tsv, subset
 
-speech_verbs = partial(read_words, "actors/speech_verbs.txt")
+
+@cache
+def speech_verbs() -> frozenset[str]:
+    """Verbs of saying: a trigger they govern is reported speech, not an event (speech_verbs.tsv)."""
+    return frozenset(subset("speech_verbs.tsv", "speaker"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,7 +31,7 @@ def triggers() -> tuple[dict[tuple[str, str], TriggerSense], dict[tuple[str, str
     The first row of an ambiguous trigger is its default reading."""
     single: dict[tuple[str, str], TriggerSense] = {}
     phrases: dict[tuple[str, str, str], TriggerSense] = {}
-    for trigger, pos, etype, mode, frame in read_tsv("events/triggers.tsv", 5):
+    for trigger, pos, etype, mode, frame in read_tsv("events/triggers.tsv"):
         sense = TriggerSense(etype, mode or None, frame == "reciprocal")
         words = trigger.lower().split()
         if len(words) == 1:
@@ -48,12 +52,12 @@ def alternates() -> dict[tuple[str, str], list[TriggerSense]]:
 def mode_cues() -> dict[str, list[tuple[str, str]]]:
     """event type -> [(cue word, mode)], in file order (earlier rows win)."""
     table: dict[str, list[tuple[str, str]]] = {}
-    for etype, cue, mode in read_tsv("events/modes.tsv", 3):
+    for etype, cue, mode in read_tsv("events/modes.tsv"):
         table.setdefault(etype, []).append((cue.lower(), mode))
     return table
 
 
 @cache
 def context_cues() -> dict[str, str]:
-    return {cue.lower(): ctx for cue, ctx in read_tsv("events/contexts.tsv", 2)}
+    return {cue.lower(): ctx for cue, ctx in read_tsv("events/contexts.tsv")}
 

@@ -5,13 +5,15 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .. import record, timex
+from ..lexicon import subset
 from ..story import Story
 from ..syntax import governing_verb, has_modal, modal_scope, negated
 
-_MODALS_HYPOTHETICAL = {"could", "might", "may", "would", "should"}
-_FUTURE_MARKERS = {"will", "shall", "'ll"}
+# resources/en/modals.tsv (status column) and events/prepositions.tsv
+_MODALS_HYPOTHETICAL = frozenset(subset("modals.tsv", "status", "hypothetical"))
+_FUTURE_MARKERS = frozenset(subset("modals.tsv", "status", "future"))
 _HISTORICAL_DAYS = 30  # an event that ended more than this long before publication is history
-_NEGATING_PREPS = {"without"}
+_NEGATING_PREPS = frozenset(subset("events/prepositions.tsv", "role", "negating"))
 # Only values of these precisions are judged historical: weeks, quarters, seasons, decades and centuries
 # never were (an event "in the 1990s" stays "reported").
 _HISTORY_PRECISIONS = {"day", "month", "year"}

@@ -16,25 +16,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
-from ..errors import ResourceError
+from ..lexicon import bad_pattern, read_table, subset
 
-RESOURCE = "resources/en/boilerplate.tsv"
+RESOURCE = "boilerplate.tsv"
 KINDS = ("line", "inline", "teaser", "signoff")
 
-# Lower-case words allowed inside a title-cased teaser headline ("Talks on the Future of Gaza").
-MINOR_WORDS = frozenset((
-    "a", "an", "the", "of", "in", "on", "at", "to", "for", "from", "by", "with", "and", "or", "but",
-    "nor", "as", "vs", "vs.", "via", "into", "onto", "over", "under", "after", "before", "amid",
-    "about", "against", "between", "than", "up", "out", "off", "per", "is", "are", "be",
-))
-# Capitalised words that usually open a sentence of prose, so a teaser headline ends before them.
-PROSE_OPENERS = frozenset((
-    "The", "A", "An", "This", "That", "These", "Those", "In", "On", "At", "As", "But", "And",
-    "Meanwhile", "Earlier", "Later", "Officials", "President", "Prime", "Minister", "Secretary", "Mr.",
-    "Mrs.", "Ms.", "Dr.", "Gen.", "It", "He", "She", "They", "We", "I",
-))
+# Teaser-headline words from resources/en/headline_words.tsv: lower-case words allowed inside a
+# title-cased teaser headline, and capitalised words that usually open prose (a headline ends before them).
+MINOR_WORDS = frozenset(subset("headline_words.tsv", "role", "minor"))
+PROSE_OPENERS = frozenset(subset("headline_words.tsv", "role", "opener"))
 _TOKEN = re.compile(r"\S+")
 _OPEN_QUOTE = "“\"‘'«(["
 _MAX_TEASER_TOKENS = 25
@@ -62,28 +53,14 @@ def _never() -> re.Pattern[str]:
 @cache
 def boilerplate() -> Boilerplate:
     """Load and check the pattern file once; raise ``ResourceError`` on a malformed line."""
-    ref = resources.files("eventwire").joinpath(*RESOURCE.split("/"))
-    try:
-        text = ref.read_text(encoding="utf-8")
-    except (FileNotFoundError, UnicodeDecodeError) as exc:
-        raise ResourceError(f"{RESOURCE} cannot be read: {exc}", code="EW-R01") from exc
+    table = read_table(RESOURCE)  # kind and pattern are checked on load (FORMAT)
     parts: dict[str, list[str]] = {k: [] for k in KINDS}
-    for lineno, raw in enumerate(text.splitlines(), 1):
-        if not raw.strip() or raw.startswith("#"):
-            continue
-        cols = raw.split("\t")
-        if len(cols) not in (2, 3) or cols[0] not in KINDS or not cols[1]:
-            raise ResourceError(
-                f"{RESOURCE} line {lineno}: expected 'kind<TAB>pattern[<TAB>note]' with kind one of "
-                f"{', '.join(KINDS)}; got {raw!r}",
-                code="EW-R02",
-            )
-        kind, pattern = cols[0], _scoped(cols[1])
+    for where, (kind, raw, _note) in table.numbered():
+        pattern = _scoped(raw)
         try:
             re.compile(pattern)
         except re.error as exc:
-            raise ResourceError(f"{RESOURCE} line {lineno}: bad regular expression {pattern!r}: {exc}",
-                                code="EW-R02") from exc
+            raise bad_pattern(where, f"the pattern {pattern!r}", exc) from exc
         parts[kind].append(pattern)
 
     def combine(kind: str) -> re.Pattern[str]:

@@ -14,11 +14,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 from functools import cache
-from importlib import resources
 
-from ..errors import ResourceError
+from ..lexicon import invalid, read_table
 
-RESOURCE = "resources/en/stopwords.txt"
+RESOURCE = "stopwords.txt"
 UNDETERMINED = "und"
 MIN_WORDS = 5
 SAMPLE_CHARS = 4000            # the opening of a story is plenty, and keeps long stories fast
@@ -47,22 +46,14 @@ _UR_ONLY = set("ٹڈڑںےہ")
 @cache
 def function_words() -> dict[str, frozenset[str]]:
     """Per-language function-word sets from the resource file, checked once on load."""
-    ref = resources.files("eventwire").joinpath(*RESOURCE.split("/"))
-    try:
-        text = ref.read_text(encoding="utf-8")
-    except (FileNotFoundError, UnicodeDecodeError) as exc:
-        raise ResourceError(f"{RESOURCE} cannot be read: {exc}", code="EW-R01") from exc
+    rows = read_table(RESOURCE)
     table: dict[str, frozenset[str]] = {}
-    for lineno, raw in enumerate(text.splitlines(), 1):
-        if not raw.strip() or raw.startswith("#"):
-            continue
-        code, sep, words = raw.partition("\t")
-        if not sep or not _CODE.fullmatch(code) or not words.strip() or code in table:
-            raise ResourceError(f"{RESOURCE} line {lineno}: expected 'code<TAB>word word …' with a new "
-                                f"two-letter code; got {raw[:60]!r}", code="EW-R02")
+    for where, (code, words) in rows.numbered():
+        if not _CODE.fullmatch(code) or code in table:
+            raise invalid(where, f"expected a new two-letter language code, got {code!r}")
         table[code] = frozenset(words.split())
     if "en" not in table:
-        raise ResourceError(f"{RESOURCE}: no 'en' line", code="EW-R02")
+        raise invalid(rows.label, "no 'en' line")
     return table
 
 

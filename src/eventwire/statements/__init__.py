@@ -337,7 +337,7 @@ def find_statements(story: Story) -> list[record.Statement]:
 
 
 @register("eventwire.statements.v1", requires=("doc", "actors", "times"), assigns=("statements",),
-          resources=("statements", "actors"), resources_hash="4fa7212e6934")
+          resources=("statements", "actors", "speech_verbs.tsv"), resources_hash="4c174ac92b08")
 def statements_stage(story: Story) -> None:
     """Who said what: every attributed statement of the story (``find_statements``)."""
     story.statements = find_statements(story)

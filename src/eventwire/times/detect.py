@@ -18,20 +18,21 @@ from typing import TypeVar
 
 from spacy.tokens import Doc
 
+from ..lexicon import subset
 from .lexicon import Lexicon, Rule
 
 T = TypeVar("T")
 
-# Bare month names that are also ordinary words: only a proper-noun tag makes them months.
-_AMBIGUOUS_MONTHS = {"may", "march"}
+# Word lists from resources/en/times/cues.tsv (see the comments there).
+_AMBIGUOUS_MONTHS = frozenset(subset("times/cues.tsv", "role", "ambiguous_month"))  # "may", "march"
 _NAME_LABELS = {"PERSON", "ORG", "GPE", "FAC", "PRODUCT", "WORK_OF_ART", "NORP", "LOC"}
 _QUANTITY_LABELS = {"MONEY", "PERCENT", "QUANTITY"}
 # Which modifiers may qualify which kind: "over" qualifies a length ("over two years"), never a date
 # ("over the weekend"); "late" narrows a date, never a length.
 _DATE_MODS = {"START", "MID", "END"}
 _NAMEABLE_RULES = {"date_month", "date_weekday", "date_season"}
-_COUNT_WORDS = {"some", "over", "about", "nearly", "almost", "than", "around"}
-_DATE_APPROX_WORDS = {"about", "around", "approximately", "roughly", "nearly", "almost"}
+_COUNT_WORDS = frozenset(subset("times/cues.tsv", "role", "count"))
+_DATE_APPROX_WORDS = frozenset(subset("times/cues.tsv", "role", "approx"))
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,7 +15,8 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from ..errors import ResourceError
+from ..lexicon import Example as ResourceExample
+from ..lexicon import bad_example, bad_pattern, invalid, label_of, read_file
 
 _MODS = {
     "START", "MID", "END", "APPROX", "LESS_THAN", "MORE_THAN", "EQUAL_OR_LESS", "EQUAL_OR_MORE",
@@ -72,42 +73,16 @@ def _folder(lang: str) -> Path:
 
 
 def _rows(path: Path, examples: list[Example]) -> list[tuple[int, list[str]]]:
-    """Data rows of a TSV resource with their line numbers; checks the FORMAT header and column count."""
-    rows: list[tuple[int, list[str]]] = []
-    columns: int | None = None
-    for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        line = raw.rstrip("\n")
-        if not line.strip() or line.strip() == "#":
-            continue
-        if line.startswith("#"):
-            body = line[1:].strip()
-            if body.startswith("FORMAT:"):
-                columns = len(body[len("FORMAT:") :].strip().split("<TAB>"))
-            elif body.startswith("EXAMPLE:"):
-                examples.append(_example(path, number, body[len("EXAMPLE:") :].strip()))
-            continue
-        if columns is None:
-            raise ResourceError(f"{path.name}:{number}: data before the '# FORMAT:' header line; add one",
-                                code="EW-R10")
-        cells = line.split("\t")
-        if len(cells) != columns or any(not c.strip() for c in cells):
-            raise ResourceError(
-                f"{path.name}:{number}: expected {columns} non-empty tab-separated column(s), got {line!r}",
-                code="EW-R11",
-            )
-        rows.append((number, [c.strip() for c in cells]))
-    if columns is None:
-        raise ResourceError(f"{path.name}: no '# FORMAT:' header line", code="EW-R10")
-    return rows
+    """Data rows of a resource with their line numbers, read by the one reader (eventwire.lexicon)."""
+    table = read_file(path)
+    examples.extend(_example(e) for e in table.examples)
+    return [(number, list(row)) for number, row in zip(table.lines, table.rows, strict=True)]
 
 
-def _example(path: Path, number: int, body: str) -> Example:
-    parts = [p.strip() for p in body.split("|")]
+def _example(example: ResourceExample) -> Example:
+    parts = list(example.fields)
     if len(parts) < 3:
-        raise ResourceError(
-            f"{path.name}:{number}: an EXAMPLE needs 'sentence | expression | value', got {body!r}",
-            code="EW-R12",
-        )
+        raise bad_example(example.where, f"an EXAMPLE needs 'sentence | expression | value', got {example.text!r}")
     mod: str | None = None
     published: str | None = "2025-12-06"
     for extra in parts[3:]:
@@ -117,13 +92,13 @@ def _example(path: Path, number: int, body: str) -> Example:
         elif key == "published" and (val == "none" or re.fullmatch(r"\d{4}-\d\d-\d\d", val)):
             published = None if val == "none" else val
         else:
-            raise ResourceError(f"{path.name}:{number}: unknown EXAMPLE field {extra!r}", code="EW-R12")
-    return Example(f"{path.name}:{number}", parts[0], parts[1], parts[2], mod, published)
+            raise bad_example(example.where, f"unknown EXAMPLE field {extra!r}")
+    return Example(example.where.rsplit("/", 1)[-1], parts[0], parts[1], parts[2], mod, published)
 
 
 def _check(ok: bool, path: Path, number: int, message: str) -> None:
     if not ok:
-        raise ResourceError(f"{path.name}:{number}: {message}", code="EW-R13")
+        raise invalid(f"{label_of(path)}:{number}", message)
 
 
 def _alternation(surfaces: list[str], *, case_sensitive: bool) -> str:
@@ -178,8 +153,7 @@ def _load_rules(path: Path, lex: Lexicon, known_normalisers: frozenset[str]) -> 
         try:
             pattern = re.compile(expanded, re.IGNORECASE)
         except re.error as exc:
-            raise ResourceError(f"{path.name}:{number}: rule {name!r} is not a valid regex: {exc}",
-                                code="EW-R14") from exc
+            raise bad_pattern(f"{label_of(path)}:{number}", f"rule {name!r}", exc) from exc
         seen.add(name)
         lex.rules.append(Rule(name, kind, normaliser, pattern, f"{path.name}:{number}"))
 
@@ -190,10 +164,7 @@ def load_lexicon(folder: Path, known_normalisers: frozenset[str]) -> Lexicon:
     ex = lex.examples
 
     def rows(name: str) -> list[tuple[int, list[str]]]:
-        path = folder / name
-        if not path.is_file():
-            raise ResourceError(f"missing temporal resource {path}; reinstall eventwire", code="EW-R15")
-        return _rows(path, ex)
+        return _rows(folder / name, ex)
 
     for n, (surface, month) in rows("months.tsv"):
         _check(month.isdigit() and 1 <= int(month) <= 12, folder / "months.tsv", n, f"bad month {month!r}")

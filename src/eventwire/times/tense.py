@@ -12,25 +12,17 @@ from typing import Literal
 
 from spacy.tokens import Doc, Span, Token
 
+from ..lexicon import subset
 from ..syntax import AUX_DEPS, auxiliaries, governing_verb, has_modal
 
 Direction = Literal["past", "future", "present"]
 
-# "will travel", and in reported speech "would travel". Epistemic modals ("could", "may", "must") are left
-# out: "could only be visited as laid down by the Feb. 23 accord" says nothing about when the accord was.
-_FUTURE_AUX = {"will", "shall", "'ll", "wo", "ll", "would", "'d"}
-# Verbs that put their object ahead in time whatever their own tense: "planned a rally on Saturday",
-# "postponed the vote until Tuesday".
-_PLAN_VERBS = {"plan", "schedule", "postpone", "delay", "defer", "adjourn", "reschedule", "slate"}
-# Words right before the expression that make it a deadline or a plan: "as soon as Tuesday".
-_FUTURE_CUES = ("as soon as", "as early as", "no later than", "ahead of", "in time for")
-# Heads of "X to <verb>" that make the infinitive future ("is set to travel", "plans to visit").
-_FUTURE_HEADS = {
-    "set", "due", "expect", "schedule", "plan", "go", "intend", "hope", "aim", "prepare", "slate",
-    "poise", "want", "seek", "propose", "promise", "threaten", "vow", "pledge", "agree", "decide",
-}
-# Reporting verbs in the present ("says Friday") report something already said: treat as past.
-_REPORTING = {"say", "tell", "report", "announce", "confirm", "claim", "add", "note", "state", "deny"}
+# Word lists from resources/en/ (see the comments there): modals.tsv, times/cues.tsv, speech_verbs.tsv.
+_FUTURE_AUX = frozenset(subset("modals.tsv", "future"))  # "will travel", reported "would travel"
+_PLAN_VERBS = frozenset(subset("times/cues.tsv", "role", "plan_verb"))  # "planned a rally on Saturday"
+_FUTURE_CUES = subset("times/cues.tsv", "role", "future_cue")  # "as soon as Tuesday" (a tuple, for endswith)
+_FUTURE_HEADS = frozenset(subset("times/cues.tsv", "role", "future_head"))  # "is set to travel"
+_REPORTING = frozenset(subset("speech_verbs.tsv", "reporting"))  # "says Friday" reports the past
 _MAX_STEPS = 6
 
 
