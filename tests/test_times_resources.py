@@ -10,8 +10,8 @@ import pytest
 from spacy.language import Language
 
 from eventwire.errors import ResourceError
-from eventwire.times import find_times
-from eventwire.times.lexicon import Example, lexicon, load_lexicon
+from eventwire.times import find_times, lexicon
+from eventwire.times.lexicon import Example, load_lexicon
 from eventwire.times.normalize import NORMALISERS
 
 EXAMPLES = lexicon().examples

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc
@@ -27,14 +28,21 @@ from spacy.tokens import Doc
 from .. import record
 from ..stages import register
 from . import detect
-from .lexicon import lexicon
+from .lexicon import Lexicon, folder_of, load_lexicon
 from .normalize import NORMALISERS, Context, Norm
 from .tense import direction
 
 if TYPE_CHECKING:
     from ..story import Story
 
-__all__ = ["TimeMention", "find_times"]
+__all__ = ["TimeMention", "find_times", "lexicon"]
+
+
+@lru_cache(maxsize=4)
+def lexicon(lang: str = "en") -> Lexicon:
+    """The time resources of ``lang``, loaded once per process and checked against the normalisers:
+    a rule naming a normaliser that does not exist fails here, at load, with its file and line."""
+    return load_lexicon(folder_of(lang), frozenset(NORMALISERS))
 
 
 @dataclass(frozen=True, slots=True)

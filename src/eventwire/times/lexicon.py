@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -68,7 +67,7 @@ class Lexicon:
     examples: list[Example] = field(default_factory=list)
 
 
-def _folder(lang: str) -> Path:
+def folder_of(lang: str) -> Path:
     return Path(str(resources.files("eventwire"))) / "resources" / lang / "times"
 
 
@@ -194,11 +193,3 @@ def load_lexicon(folder: Path, known_normalisers: frozenset[str]) -> Lexicon:
     lex.non_year_words = frozenset(w.lower() for _, (w,) in rows("non_times.tsv"))
     _load_rules(folder / "rules.tsv", lex, known_normalisers)
     return lex
-
-
-@lru_cache(maxsize=4)
-def lexicon(lang: str = "en") -> Lexicon:
-    """The resources of ``lang``, loaded once per process."""
-    from .normalize import NORMALISERS  # late import: normalize needs the lexicon's types only
-
-    return load_lexicon(_folder(lang), frozenset(NORMALISERS))
