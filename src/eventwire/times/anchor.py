@@ -88,6 +88,12 @@ def quarter_year(anchor: dt.date, quarter: int, direction: str | None) -> int:
     return anchor.year
 
 
+def quarter_value(anchor: dt.date, amount: int) -> str:
+    """The TIMEX3 value of the quarter ``amount`` quarters away from ``anchor``'s ("2025-Q3")."""
+    year, month = shift_months(anchor, 3 * amount)
+    return f"{year:04d}-Q{(month - 1) // 3 + 1}"
+
+
 def offset_value(anchor: dt.date, unit: str, amount: int) -> tuple[str, str] | None:
     """(value, precision) of the calendar unit ``amount`` units away from ``anchor`` (negative = past)."""
     if unit == "D":
@@ -98,8 +104,7 @@ def offset_value(anchor: dt.date, unit: str, amount: int) -> tuple[str, str] | N
         year, month = shift_months(anchor, amount)
         return f"{year:04d}-{month:02d}", "month"
     if unit == "Q":
-        year, month = shift_months(anchor, 3 * amount)
-        return f"{year:04d}-Q{(month - 1) // 3 + 1}", "quarter"
+        return quarter_value(anchor, amount), "quarter"
     if unit == "Y":
         return f"{anchor.year + amount:04d}", "year"
     if unit == "DE":

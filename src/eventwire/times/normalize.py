@@ -232,13 +232,13 @@ def quarter(ctx: Context) -> Norm | None:
             return Norm(f"{cal.quarter_year(ctx.anchor, _ORD[ordinal], None) - 1}-Q{_ORD[ordinal]}", "date",
                         "quarter")
         if ctx.g("qunit") or "quarter" in ctx.sentence.lower():
-            return Norm(cal.offset_value(ctx.anchor, "Q", -5)[0], "date", "quarter")
+            return Norm(cal.quarter_value(ctx.anchor, -5), "date", "quarter")
         return Norm(f"{ctx.anchor.year - 1}", "date", "year")
     if qref is not None and not ordinal:
         if ctx.anchor is None:
             return Norm("XXXX-QX", "date", "quarter")
         shift = 0 if qref in ("current",) or ctx.text.lower().startswith("this") else -1
-        return Norm(cal.offset_value(ctx.anchor, "Q", shift)[0], "date", "quarter")
+        return Norm(cal.quarter_value(ctx.anchor, shift), "date", "quarter")
     if ctx.groups.get("qnum"):
         n = int(ctx.groups["qnum"] or 1)
     elif half:

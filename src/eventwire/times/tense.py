@@ -43,12 +43,12 @@ def _direction_of(verb: Token) -> Direction | None:
             # "is set to travel" looks ahead; "had been scheduled to expire" is a future seen from the past
             return None if _direction_of(head) == "past" else "future"
         return _direction_of(head) if head is not verb else None
-    if verb.tag_ == "VBG" and any(a.lemma_ == "be" and "Pres" in a.morph.get("Tense") for a in auxes):
+    if verb.tag_ == "VBG" and any(a.lemma_ == "be" and "Pres" in a.morph.get("Tense", []) for a in auxes):
         return "future"  # "is meeting Tuesday": the progressive present plans something ahead
-    tenses = [t for a in [*auxes, verb] for t in a.morph.get("Tense")]
+    tenses = [t for a in [*auxes, verb] for t in a.morph.get("Tense", [])]
     if any(a.lemma_ == "have" for a in auxes) and verb.tag_ == "VBN":
         return "past"  # present perfect: "has met on Tuesday" looks back
-    if auxes and "Past" in auxes[0].morph.get("Tense"):
+    if auxes and "Past" in auxes[0].morph.get("Tense", []):
         return "past"
     if verb.tag_ == "VBD" or (not auxes and "Past" in tenses and verb.tag_ != "VBN"):
         return "past"
