@@ -15,6 +15,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from .errors import Export, Resource
 from .store.queries import connect_readonly
 from .store.schema import TABLES
 
@@ -28,7 +29,7 @@ ACLED_COLUMNS = ("event_id_cnty", "event_date", "event_type", "sub_event_type", 
 def export(db: str | Path, fmt: str, out: str | Path) -> dict[str, int]:
     """Write the store ``db`` to folder ``out`` in format ``fmt``; return rows written per file name."""
     if fmt not in FORMATS:
-        raise ValueError(f"unknown export format {fmt!r}: use one of {', '.join(FORMATS)}")
+        raise Export.UNKNOWN_FORMAT.error(format=fmt, choices=", ".join(FORMATS))
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     conn = connect_readonly(db)
@@ -84,7 +85,7 @@ def _parquet_table(conn: sqlite3.Connection, table: str, path: Path) -> int:
         import pyarrow as pa
         import pyarrow.parquet as pq
     except ImportError as exc:  # pragma: no cover - pyarrow is a dependency
-        raise RuntimeError("Parquet export needs pyarrow: pip install pyarrow") from exc
+        raise Export.NEEDS_PYARROW.error() from exc
     types = {"INTEGER": pa.int64(), "REAL": pa.float64()}
     columns = _columns(conn, table)
     names = [n for n, _ in columns]
@@ -117,12 +118,16 @@ def _coerce(values: tuple[Any, ...], arrow_type: Any) -> list[Any]:
 @cache
 def acled_mapping() -> dict[tuple[str, str], tuple[str, str]]:
     """(PLOVER type, mode or ``*``) → (ACLED event_type, sub_event_type), from the packaged TSV."""
-    text = resources.files("eventwire").joinpath("resources/en/export/acled_mapping.tsv").read_text("utf-8")
+    name = "resources/en/export/acled_mapping.tsv"
+    text = resources.files("eventwire").joinpath(name).read_text("utf-8")
     mapping: dict[tuple[str, str], tuple[str, str]] = {}
-    for line in text.splitlines():
+    for lineno, line in enumerate(text.splitlines(), 1):
         if not line.strip() or line.startswith("#"):
             continue
-        ptype, mode, etype, sub = line.split("\t")
+        cols = line.split("\t")
+        if len(cols) != 4:
+            raise Resource.TSV_COLUMNS.error(name=name, line=lineno, expected=4, got=len(cols), raw=line)
+        ptype, mode, etype, sub = cols
         mapping[(ptype, mode)] = (etype, sub)
     return mapping
 

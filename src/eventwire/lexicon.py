@@ -10,7 +10,7 @@ from __future__ import annotations
 from functools import cache
 from importlib import resources
 
-from .errors import ResourceError
+from .errors import Resource
 
 LANG = "en"
 
@@ -21,7 +21,7 @@ def resource_text(relpath: str, lang: str = LANG) -> str:
     try:
         return ref.read_text(encoding="utf-8")
     except FileNotFoundError as exc:
-        raise ResourceError(f"resource file resources/{lang}/{relpath} is missing", code="EW-R01") from exc
+        raise Resource.MISSING.error(name=f"resources/{lang}/{relpath}") from exc
 
 
 @cache
@@ -39,12 +39,9 @@ def read_tsv(relpath: str, min_cols: int, max_cols: int | None = None,
             continue
         cols = [c.strip() for c in line.split("\t")]
         if not (min_cols <= len(cols) <= max_cols) or not cols[0]:
-            raise ResourceError(
-                f"resources/{lang}/{relpath} line {lineno}: expected {min_cols}"
-                f"{'-' + str(max_cols) if max_cols != min_cols else ''} tab-separated columns, "
-                f"got {len(cols)}: {line!r}",
-                code="EW-R02",
-            )
+            expected = f"{min_cols}{'-' + str(max_cols) if max_cols != min_cols else ''}"
+            raise Resource.TSV_COLUMNS.error(name=f"resources/{lang}/{relpath}", line=lineno, expected=expected,
+                                             got=len(cols), raw=line)
         rows.append(tuple(cols + [""] * (max_cols - len(cols))))
     return tuple(rows)
 

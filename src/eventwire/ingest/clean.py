@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from ..errors import ResourceError
+from ..errors import Resource
 
 RESOURCE = "resources/en/boilerplate.tsv"
 KINDS = ("line", "inline", "teaser", "signoff")
@@ -66,24 +66,19 @@ def boilerplate() -> Boilerplate:
     try:
         text = ref.read_text(encoding="utf-8")
     except (FileNotFoundError, UnicodeDecodeError) as exc:
-        raise ResourceError(f"{RESOURCE} cannot be read: {exc}", code="EW-R01") from exc
+        raise Resource.UNREADABLE.error(name=RESOURCE, error=exc) from exc
     parts: dict[str, list[str]] = {k: [] for k in KINDS}
     for lineno, raw in enumerate(text.splitlines(), 1):
         if not raw.strip() or raw.startswith("#"):
             continue
         cols = raw.split("\t")
         if len(cols) not in (2, 3) or cols[0] not in KINDS or not cols[1]:
-            raise ResourceError(
-                f"{RESOURCE} line {lineno}: expected 'kind<TAB>pattern[<TAB>note]' with kind one of "
-                f"{', '.join(KINDS)}; got {raw!r}",
-                code="EW-R02",
-            )
+            raise Resource.BOILERPLATE_LINE.error(name=RESOURCE, line=lineno, kinds=", ".join(KINDS), raw=raw)
         kind, pattern = cols[0], _scoped(cols[1])
         try:
             re.compile(pattern)
         except re.error as exc:
-            raise ResourceError(f"{RESOURCE} line {lineno}: bad regular expression {pattern!r}: {exc}",
-                                code="EW-R02") from exc
+            raise Resource.BAD_REGEX.error(name=RESOURCE, line=lineno, pattern=pattern, error=exc) from exc
         parts[kind].append(pattern)
 
     def combine(kind: str) -> re.Pattern[str]:

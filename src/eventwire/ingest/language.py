@@ -16,7 +16,7 @@ from collections import Counter
 from functools import cache
 from importlib import resources
 
-from ..errors import ResourceError
+from ..errors import Resource
 
 RESOURCE = "resources/en/stopwords.txt"
 UNDETERMINED = "und"
@@ -51,18 +51,17 @@ def function_words() -> dict[str, frozenset[str]]:
     try:
         text = ref.read_text(encoding="utf-8")
     except (FileNotFoundError, UnicodeDecodeError) as exc:
-        raise ResourceError(f"{RESOURCE} cannot be read: {exc}", code="EW-R01") from exc
+        raise Resource.UNREADABLE.error(name=RESOURCE, error=exc) from exc
     table: dict[str, frozenset[str]] = {}
     for lineno, raw in enumerate(text.splitlines(), 1):
         if not raw.strip() or raw.startswith("#"):
             continue
         code, sep, words = raw.partition("\t")
         if not sep or not _CODE.fullmatch(code) or not words.strip() or code in table:
-            raise ResourceError(f"{RESOURCE} line {lineno}: expected 'code<TAB>word word …' with a new "
-                                f"two-letter code; got {raw[:60]!r}", code="EW-R02")
+            raise Resource.STOPWORDS_LINE.error(name=RESOURCE, line=lineno, raw=raw[:60])
         table[code] = frozenset(words.split())
     if "en" not in table:
-        raise ResourceError(f"{RESOURCE}: no 'en' line", code="EW-R02")
+        raise Resource.NO_EN_LINE.error(name=RESOURCE)
     return table
 
 

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from ..errors import ResourceError
+from ..errors import Resource
 from ..lexicon import read_tsv, read_words
 
 RANKS = {"platform": 0, "medium": 1, "form": 2}
@@ -38,8 +38,8 @@ def cue_verbs() -> dict[str, tuple[CueVerb, ...]]:
     verbs: dict[str, list[CueVerb]] = {}
     for lineno, (lemma, kind, channel) in enumerate(rows, 1):
         if kind not in {"clause", "object"}:
-            raise ResourceError(f"resources/en/statements/cue_verbs.tsv entry {lineno} ({lemma!r}): "
-                                f"kind must be 'clause' or 'object', got {kind!r}", code="EW-R02")
+            raise Resource.CUE_KIND.error(name="resources/en/statements/cue_verbs.tsv", entry=lineno, lemma=lemma,
+                                          kind=kind)
         words = lemma.lower().split()
         verb = CueVerb(words[0], words[1] if len(words) > 1 else None, kind == "object", channel or None)
         verbs.setdefault(verb.lemma, []).append(verb)
@@ -54,8 +54,8 @@ def channels() -> Channels:
     surfaces: list[tuple[str, str, int]] = []
     for surface, channel, rank in rows:
         if rank not in RANKS:
-            raise ResourceError(f"resources/en/statements/channels.tsv ({surface!r}): rank must be one of "
-                                f"{sorted(RANKS)}, got {rank!r}", code="EW-R02")
+            raise Resource.CHANNEL_RANK.error(name="resources/en/statements/channels.tsv", surface=surface,
+                                              ranks=sorted(RANKS), rank=rank)
         surfaces.append((surface, channel, RANKS[rank]))
     order = sorted(range(len(surfaces)), key=lambda i: -len(surfaces[i][0]))
     parts = []

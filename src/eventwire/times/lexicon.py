@@ -15,7 +15,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from ..errors import ResourceError
+from ..errors import Resource
 
 _MODS = {
     "START", "MID", "END", "APPROX", "LESS_THAN", "MORE_THAN", "EQUAL_OR_LESS", "EQUAL_OR_MORE",
@@ -87,27 +87,20 @@ def _rows(path: Path, examples: list[Example]) -> list[tuple[int, list[str]]]:
                 examples.append(_example(path, number, body[len("EXAMPLE:") :].strip()))
             continue
         if columns is None:
-            raise ResourceError(f"{path.name}:{number}: data before the '# FORMAT:' header line; add one",
-                                code="EW-R10")
+            raise Resource.DATA_BEFORE_FORMAT.error(name=path.name, line=number)
         cells = line.split("\t")
         if len(cells) != columns or any(not c.strip() for c in cells):
-            raise ResourceError(
-                f"{path.name}:{number}: expected {columns} non-empty tab-separated column(s), got {line!r}",
-                code="EW-R11",
-            )
+            raise Resource.COLUMNS.error(name=path.name, line=number, columns=columns, raw=line)
         rows.append((number, [c.strip() for c in cells]))
     if columns is None:
-        raise ResourceError(f"{path.name}: no '# FORMAT:' header line", code="EW-R10")
+        raise Resource.NO_FORMAT.error(name=path.name)
     return rows
 
 
 def _example(path: Path, number: int, body: str) -> Example:
     parts = [p.strip() for p in body.split("|")]
     if len(parts) < 3:
-        raise ResourceError(
-            f"{path.name}:{number}: an EXAMPLE needs 'sentence | expression | value', got {body!r}",
-            code="EW-R12",
-        )
+        raise Resource.EXAMPLE_SHAPE.error(name=path.name, line=number, body=body)
     mod: str | None = None
     published: str | None = "2025-12-06"
     for extra in parts[3:]:
@@ -117,13 +110,13 @@ def _example(path: Path, number: int, body: str) -> Example:
         elif key == "published" and (val == "none" or re.fullmatch(r"\d{4}-\d\d-\d\d", val)):
             published = None if val == "none" else val
         else:
-            raise ResourceError(f"{path.name}:{number}: unknown EXAMPLE field {extra!r}", code="EW-R12")
+            raise Resource.EXAMPLE_FIELD.error(name=path.name, line=number, field=extra)
     return Example(f"{path.name}:{number}", parts[0], parts[1], parts[2], mod, published)
 
 
 def _check(ok: bool, path: Path, number: int, message: str) -> None:
     if not ok:
-        raise ResourceError(f"{path.name}:{number}: {message}", code="EW-R13")
+        raise Resource.BAD_VALUE.error(name=path.name, line=number, problem=message)
 
 
 def _alternation(surfaces: list[str], *, case_sensitive: bool) -> str:
@@ -178,8 +171,7 @@ def _load_rules(path: Path, lex: Lexicon, known_normalisers: frozenset[str]) -> 
         try:
             pattern = re.compile(expanded, re.IGNORECASE)
         except re.error as exc:
-            raise ResourceError(f"{path.name}:{number}: rule {name!r} is not a valid regex: {exc}",
-                                code="EW-R14") from exc
+            raise Resource.RULE_REGEX.error(name=path.name, line=number, rule=name, error=exc) from exc
         seen.add(name)
         lex.rules.append(Rule(name, kind, normaliser, pattern, f"{path.name}:{number}"))
 
@@ -192,7 +184,7 @@ def load_lexicon(folder: Path, known_normalisers: frozenset[str]) -> Lexicon:
     def rows(name: str) -> list[tuple[int, list[str]]]:
         path = folder / name
         if not path.is_file():
-            raise ResourceError(f"missing temporal resource {path}; reinstall eventwire", code="EW-R15")
+            raise Resource.TIMES_MISSING.error(path=path)
         return _rows(path, ex)
 
     for n, (surface, month) in rows("months.tsv"):
