@@ -34,7 +34,11 @@ class CommandError(click.ClickException):
 
     def __init__(self, message: str, exit_code: int) -> None:
         super().__init__(message)
-        self.exit_code = exit_code
+        self.status = exit_code
+
+    @property  # click declares ``exit_code`` a class variable; each error here carries its own
+    def exit_code(self) -> int:  # type: ignore[override]
+        return self.status
 
 
 def exits(*, interrupted: str | None = None, unexpected_hint: str = "") -> Callable[[F], F]:
