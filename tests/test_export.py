@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 import eventwire
+from eventwire.errors import ExportError
 from eventwire.export import ACLED_COLUMNS, acled_mapping, acled_type, export
 from eventwire.store import TABLES, Store
 
@@ -99,8 +100,9 @@ def test_export_acled_mapping_rules() -> None:
 
 
 def test_export_rejects_unknown_format(db: tuple[Path, list[dict]], tmp_path: Path) -> None:
-    with pytest.raises(ValueError, match="unknown export format"):
+    with pytest.raises(ExportError, match="unknown export format 'xml'") as caught:
         export(db[0], "xml", tmp_path)
+    assert caught.value.code == "EW-X01"
 
 
 def test_export_acled_mapping_names_only_known_plover_modes() -> None:

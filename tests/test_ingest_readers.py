@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from eventwire.errors import InputError
-from eventwire.ingest import RawStory, ReadFailure, read_paths, read_text_story, split_header_signoff
+from eventwire.ingest import Failure, RawStory, read_paths, read_text_story, split_header_signoff
 from eventwire.ingest.readers import parse_published
 
 ROAD = "Farmers blocked the ring road."
@@ -20,17 +20,17 @@ ROAD_AFP = "Farmers blocked the ring road near the AFP office."
 STORY = "The harbour authority reopened the northern pier on Monday after repairs.\n\nShips queued overnight."
 
 
-def _read(*paths: str | Path) -> list[RawStory | ReadFailure]:
+def _read(*paths: str | Path) -> list[RawStory | Failure]:
     return list(read_paths(paths))
 
 
-def _only_story(items: list[RawStory | ReadFailure]) -> RawStory:
+def _only_story(items: list[RawStory | Failure]) -> RawStory:
     assert len(items) == 1 and isinstance(items[0], RawStory), items
     return items[0]
 
 
-def _only_failure(items: list[RawStory | ReadFailure]) -> ReadFailure:
-    assert len(items) == 1 and isinstance(items[0], ReadFailure), items
+def _only_failure(items: list[RawStory | Failure]) -> Failure:
+    assert len(items) == 1 and isinstance(items[0], Failure), items
     return items[0]
 
 
@@ -138,9 +138,23 @@ def test_read_paths_missing_path_and_empty_folder_fail(tmp_path: Path) -> None:
     (tmp_path / "empty" / "notes.md").write_text("not a story")
     items = _read(tmp_path / "nope.txt", tmp_path / "empty")
     assert [(type(i).__name__, i.code) for i in items] == [
-        ("ReadFailure", "EW-I01"),
-        ("ReadFailure", "EW-I02"),
+        ("Failure", "EW-I01"),
+        ("Failure", "EW-I02"),
     ]
+
+
+def test_read_paths_device_and_unreadable_file_have_their_own_codes(tmp_path: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    assert _only_failure(_read("/dev/null")).code == "EW-I11"   # exists, but not a regular file
+    f = tmp_path / "locked.txt"
+    f.write_text(STORY)
+
+    def denied(self: Path) -> bytes:
+        raise PermissionError(13, "Permission denied", str(self))
+
+    monkeypatch.setattr(Path, "read_bytes", denied)
+    failure = _only_failure(_read(f))
+    assert (failure.code, failure.reason) == ("EW-I09", "permission denied; check the file's permissions")
 
 
 def test_read_paths_folder_is_recursive_and_sorted(tmp_path: Path) -> None:
@@ -273,7 +287,7 @@ def test_read_paths_jsonl_gz_and_truncated_gz(tmp_path: Path) -> None:
     cut = tmp_path / "cut.jsonl.gz"
     cut.write_bytes(f.read_bytes()[: len(f.read_bytes()) // 2])
     items = _read(cut)
-    assert isinstance(items[-1], ReadFailure) and items[-1].code == "EW-I07"
+    assert isinstance(items[-1], Failure) and items[-1].code == "EW-I07"
     assert all(isinstance(i, RawStory) for i in items[:-1])
 
 
@@ -355,7 +369,7 @@ def test_read_paths_html_without_text_fails(tmp_path: Path) -> None:
 def test_read_paths_shared_corpus_yields_every_story(shared: Path) -> None:
     corpus = shared / "corpus"
     items = list(read_paths([corpus]))
-    assert not [i for i in items if isinstance(i, ReadFailure)]
+    assert not [i for i in items if isinstance(i, Failure)]
     assert len(items) == 6000 + 407 + 89 + 1
 
 

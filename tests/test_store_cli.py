@@ -78,8 +78,15 @@ def test_store_cli_sql_formats_and_refuses_writes(db: Path) -> None:
 def test_store_cli_missing_db_is_one_line_error(tmp_path: Path, command: str) -> None:
     extra = {"sql": ["SELECT 1"], "export": ["--format", "jsonl", "--out", str(tmp_path / "o")]}.get(command, [])
     code, out = _run(command, "--db", str(tmp_path / "none.db"), *extra)
-    assert code == 1 and out.strip().splitlines() == [f"Error: no store at {tmp_path / 'none.db'}: create one with "
-                                                      f"'eventwire ingest … --db {tmp_path / 'none.db'}'"]
+    assert code == 1 and out.strip().splitlines() == [f"Error: EW-S01: no store at {tmp_path / 'none.db'}: create "
+                                                      f"one with 'eventwire ingest … --db {tmp_path / 'none.db'}'"]
+
+
+def test_store_cli_file_that_is_not_a_store_exits_2(tmp_path: Path) -> None:
+    junk = tmp_path / "notes.db"
+    junk.write_text("not a database, just notes\n" * 100)
+    code, out = _run("query", "--db", str(junk))
+    assert code == 2 and out.startswith("Error: EW-S03: ") and len(out.strip().splitlines()) == 1
 
 
 def test_store_cli_bad_date_is_one_line_error(db: Path) -> None:

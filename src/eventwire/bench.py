@@ -31,7 +31,7 @@ from . import nlp as nlp_mod
 from . import record
 from . import stages as stages_mod
 from .defaults import DEFAULT_BATCH
-from .errors import InputError
+from .errors import Bench, Input
 from .gazetteer import get_gazetteer
 from .ingest import RawStory, read_paths
 from .pipeline import Failure, Prepared, analyse, extract_many, make_producer, prepare
@@ -168,7 +168,7 @@ def run(path: str | Path, limit: int | None = None, workers: Sequence[int] = (1,
 def load_stories(path: str | Path, limit: int | None) -> list[RawStory]:
     """The first ``limit`` readable stories of ``path``; a missing or empty input is an error."""
     if not Path(path).exists():
-        raise InputError(f"no such file or folder: {path}", code="EW-I01")
+        raise Input.MISSING_PATH_NAMED.error(path=path)
     stories: list[RawStory] = []
     for item in read_paths([path]):
         if limit is not None and len(stories) >= limit:
@@ -176,7 +176,7 @@ def load_stories(path: str | Path, limit: int | None) -> list[RawStory]:
         if isinstance(item, RawStory):
             stories.append(item)
     if not stories:
-        raise InputError(f"no readable stories in {path}", code="EW-I02")
+        raise Input.NO_READABLE_STORIES.error(path=path)
     return stories
 
 
@@ -267,7 +267,7 @@ def run_child(path: str | Path, limit: int | None, workers: int, batch_size: int
     sampler.join()
     if proc.returncode != 0:
         tail = err.decode(errors="replace").strip().splitlines()[-1:] or ["(no message)"]
-        raise RuntimeError(f"bench run with {workers} worker(s) failed: {tail[0]}")
+        raise Bench.RUN_FAILED.error(workers=workers, error=tail[0])
     child = json.loads(out.decode().strip().splitlines()[-1])
     # Not ru_maxrss: Linux carries the high-water mark of the process that called exec (this one,
     # model loaded) into the child's, so it would report our own peak. VmHWM is reset by exec.

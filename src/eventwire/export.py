@@ -14,6 +14,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from .errors import Export
 from .lexicon import read_tsv
 from .store.queries import connect_readonly
 from .store.schema import TABLES
@@ -28,7 +29,7 @@ ACLED_COLUMNS = ("event_id_cnty", "event_date", "event_type", "sub_event_type", 
 def export(db: str | Path, fmt: str, out: str | Path) -> dict[str, int]:
     """Write the store ``db`` to folder ``out`` in format ``fmt``; return rows written per file name."""
     if fmt not in FORMATS:
-        raise ValueError(f"unknown export format {fmt!r}: use one of {', '.join(FORMATS)}")
+        raise Export.UNKNOWN_FORMAT.error(format=fmt, choices=", ".join(FORMATS))
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     conn = connect_readonly(db)
@@ -84,7 +85,7 @@ def _parquet_table(conn: sqlite3.Connection, table: str, path: Path) -> int:
         import pyarrow as pa
         import pyarrow.parquet as pq
     except ImportError as exc:  # pragma: no cover - pyarrow is a dependency
-        raise RuntimeError("Parquet export needs pyarrow: pip install pyarrow") from exc
+        raise Export.NEEDS_PYARROW.error() from exc
     types = {"INTEGER": pa.int64(), "REAL": pa.float64()}
     columns = _columns(conn, table)
     names = [n for n, _ in columns]

@@ -24,7 +24,7 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
-from .errors import ResourceError
+from .errors import EventwireError, Resource
 
 LANG = "en"
 TYPES = ("str", "int", "float", "regex")
@@ -76,19 +76,19 @@ class Table:
         return [(self.where(i), row) for i, row in enumerate(self.rows)]
 
 
-def invalid(where: str, message: str) -> ResourceError:
+def invalid(where: str, message: str) -> EventwireError:
     """The error for a value a resource's own loader rejects (unknown kind, duplicate, bad range)."""
-    return ResourceError(f"{where}: {message}", code="EW-R13")
+    return Resource.VALUE.error(where=where, problem=message)
 
 
-def bad_pattern(where: str, what: str, exc: re.error) -> ResourceError:
+def bad_pattern(where: str, what: str, exc: re.error) -> EventwireError:
     """The error for a regular expression in a resource that does not compile (``what``: "rule 'x'")."""
-    return ResourceError(f"{where}: {what} is not a valid regex: {exc}", code="EW-R14")
+    return Resource.REGEX.error(where=where, what=what, error=exc)
 
 
-def bad_example(where: str, message: str) -> ResourceError:
+def bad_example(where: str, message: str) -> EventwireError:
     """The error for an ``# EXAMPLE:`` line its checker cannot read."""
-    return ResourceError(f"{where}: {message}", code="EW-R12")
+    return Resource.EXAMPLE.error(where=where, problem=message)
 
 
 def resource_path(relpath: str, lang: str = LANG) -> Path:
@@ -105,8 +105,7 @@ def _text(path: Path, label: str) -> str:
     try:
         return path.read_text(encoding="utf-8")
     except (FileNotFoundError, IsADirectoryError, UnicodeDecodeError) as exc:
-        raise ResourceError(f"{label}: resource file is missing or unreadable ({exc}); reinstall eventwire",
-                            code="EW-R01") from exc
+        raise Resource.MISSING.error(where=label, error=exc) from exc
 
 
 def label_of(path: Path) -> str:
@@ -122,17 +121,17 @@ def _column(spec: str, where: str) -> Column:
     spec = spec.strip()
     m = _COLUMN.fullmatch(spec)
     if m is None:
-        raise ResourceError(f"{where}: bad FORMAT column {spec!r}; write name[?][:type] [(note)]", code="EW-R10")
+        raise Resource.HEADER.error(where=where, problem=f"bad FORMAT column {spec!r}; write name[?][:type] [(note)]")
     kind = m["type"] or "str"
     choices: tuple[str, ...] = ()
     if "|" in kind:
         choices = tuple(kind.split("|"))
         if not all(_CHOICE.fullmatch(c) for c in choices):
-            raise ResourceError(f"{where}: bad enumeration {kind!r} in FORMAT column {spec!r}", code="EW-R10")
+            raise Resource.HEADER.error(where=where, problem=f"bad enumeration {kind!r} in FORMAT column {spec!r}")
         kind = "enum"
     elif kind not in TYPES:
-        raise ResourceError(f"{where}: unknown type {kind!r} in FORMAT column {spec!r}; use one of "
-                            f"{', '.join(TYPES)} or a|b|c", code="EW-R10")
+        raise Resource.HEADER.error(where=where, problem=f"unknown type {kind!r} in FORMAT column {spec!r}; "
+                                    f"use one of {', '.join(TYPES)} or a|b|c")
     return Column(m["name"], kind, bool(m["optional"]), choices, m["note"] or "")
 
 
@@ -171,32 +170,29 @@ def parse(text: str, label: str) -> Table:
             body = line[1:].strip()
             if body.startswith("FORMAT:"):
                 if columns is not None:
-                    raise ResourceError(f"{where}: a second '# FORMAT:' line", code="EW-R10")
+                    raise Resource.HEADER.error(where=where, problem="a second '# FORMAT:' line")
                 columns = tuple(_column(spec, where) for spec in body[len("FORMAT:"):].split("<TAB>"))
             elif body.startswith("EXAMPLE:"):
                 example = body[len("EXAMPLE:"):].strip()
                 if not example:
-                    raise ResourceError(f"{where}: an empty '# EXAMPLE:' line", code="EW-R12")
+                    raise Resource.EXAMPLE.error(where=where, problem="an empty '# EXAMPLE:' line")
                 examples.append(Example(where, example))
             continue
         if columns is None:
-            raise ResourceError(f"{where}: data before the '# FORMAT:' header line; add one", code="EW-R10")
+            raise Resource.HEADER.error(where=where, problem="data before the '# FORMAT:' header line; add one")
         cells = [c.strip() for c in line.split("\t")]
         if not (_min_width(columns) <= len(cells) <= len(columns)):
-            raise ResourceError(
-                f"{where}: expected {_width_text(columns)} tab-separated column(s) "
-                f"({'<TAB>'.join(c.name for c in columns)}), got {len(cells)}: {line!r}",
-                code="EW-R02",
-            )
+            raise Resource.COLUMNS.error(where=where, expected=_width_text(columns),
+                                         names="<TAB>".join(c.name for c in columns), got=len(cells), raw=line)
         cells += [""] * (len(columns) - len(cells))
         for column, cell in zip(columns, cells, strict=True):
             problem = _cell_error(column, cell)
             if problem:
-                raise ResourceError(f"{where}: {problem}", code="EW-R02")
+                raise Resource.CELL.error(where=where, problem=problem)
         rows.append(tuple(cells))
         lines.append(number)
     if columns is None:
-        raise ResourceError(f"{label}: no '# FORMAT:' header line; add one", code="EW-R10")
+        raise Resource.HEADER.error(where=label, problem="no '# FORMAT:' header line; add one")
     return Table(label, columns, tuple(rows), tuple(lines), tuple(examples))
 
 
@@ -242,7 +238,7 @@ def subset(relpath: str, column: str, value: str = "yes", lang: str = LANG) -> t
     table = read_table(relpath, lang)
     names = [c.name for c in table.columns]
     if column not in names:
-        raise ResourceError(f"{table.label}: no column {column!r} (columns: {', '.join(names)})", code="EW-R10")
+        raise Resource.HEADER.error(where=table.label, problem=f"no column {column!r} (columns: {', '.join(names)})")
     i = names.index(column)
     return tuple(row[0] for row in table.rows if row[i] == value)
 
@@ -253,7 +249,7 @@ def setting(name: str, lang: str = LANG) -> int:
     for row in table.rows:
         if row[0] == name:
             return int(row[1])
-    raise ResourceError(f"{table.label}: no setting {name!r}", code="EW-R13")
+    raise Resource.VALUE.error(where=table.label, problem=f"no setting {name!r}")
 
 
 def all_resources(lang: str = LANG) -> list[str]:

@@ -41,11 +41,11 @@ from typing import Any, Protocol
 from . import nlp as nlp_mod
 from . import record
 from .defaults import DEFAULT_BATCH
-from .errors import InputError
-from .ingest import RawStory, ReadFailure, read_paths
-from .pipeline import Failure, Options, make_producer, prepare, run_batches
+from .errors import Destination, Failure, Input
+from .ingest import RawStory, read_paths
+from .pipeline import Options, make_producer, prepare, run_batches
 
-DUPLICATE_CODE = "EW-I10"   # a repeated id whose story differs from the first one (the first is kept)
+DUPLICATE_CODE = Input.DUPLICATE_ID.code   # a repeated id whose story differs from the first one (the first is kept)
 _LINE_SUFFIX = re.compile(r"^(.*):(\d+)$")
 
 
@@ -197,17 +197,16 @@ def _open_store(db: str | Path) -> StoreLike:
     """Open the store, turning a wrong path into a one-line error instead of a sqlite traceback."""
     path = Path(db)
     if path.is_dir():
-        raise InputError(f"{path} is a folder; give a database file name such as {path / 'eventwire.db'}",
-                         code="EW-D01")
+        raise Destination.DB_IS_FOLDER.error(path=path, example=path / "eventwire.db")
     parent = path.parent if str(path.parent) else Path(".")
     if not parent.is_dir():
-        raise InputError(f"cannot create {path}: folder {parent} does not exist; create it first", code="EW-D01")
+        raise Destination.DB_FOLDER_MISSING.error(path=path, parent=parent)
     from .store import Store
 
     try:
         return Store(path)
     except sqlite3.Error as exc:   # the store turns most of these into StoreError (an EventwireError) itself
-        raise InputError(f"cannot open {path} as an eventwire store ({exc})", code="EW-D02") from None
+        raise Destination.DB_UNOPENABLE.error(path=path, error=exc) from None
 
 
 def _split_origin(origin: str, line: int | None = None) -> tuple[str, int | None]:
@@ -261,7 +260,7 @@ class _Run:
     def candidates(self, paths: list[str]) -> Iterator[_Pending]:
         """Stories that need extraction; everything else is filed here and never reaches a worker."""
         for item in read_paths(paths):
-            if isinstance(item, ReadFailure):
+            if isinstance(item, Failure):
                 path, line = _split_origin(item.origin, item.line)
                 self.fail(path, line, item.reason, item.code)
                 continue
@@ -289,8 +288,7 @@ class _Run:
                 self.summary.repeated += 1
                 self._tick()
             else:
-                self.fail(path, line, f"duplicate id {doc_id!r}: first seen at {origin} with different "
-                          "content; the first is kept — give each story its own id", DUPLICATE_CODE)
+                self.fail(path, line, Input.DUPLICATE_ID.text(id=doc_id, first=origin), DUPLICATE_CODE)
             return False
         self.seen.add(doc_id, _fingerprint(story), where)
         if not self.reprocess and self.store.has(doc_id, self.producer):

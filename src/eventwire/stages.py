@@ -33,7 +33,7 @@ from importlib import resources as _pkg_resources
 from importlib.resources.abc import Traversable
 from typing import TYPE_CHECKING
 
-from .errors import EventwireError
+from .errors import Pipeline, PipelineError
 
 if TYPE_CHECKING:
     from .story import Story
@@ -80,12 +80,6 @@ _BUILTIN_MODULES = {
 }
 
 
-class PipelineError(EventwireError):
-    """A pipeline that cannot run: an unknown stage, or one that requires what no earlier stage assigns."""
-
-    code = "EW-P00"
-
-
 @dataclass(frozen=True, slots=True)
 class Stage:
     """One registered stage. ``module`` is where it was registered (re-imported in spawned workers)."""
@@ -117,8 +111,7 @@ def register(name: str, *, requires: Sequence[str], assigns: Sequence[str], reso
     _check_name(name)
     for f in (*requires, *assigns):
         if f not in STORY_FIELDS:
-            raise PipelineError(f"stage {name!r}: {f!r} is not a Story field; use one of {', '.join(STORY_FIELDS)}",
-                                code="EW-P03")
+            raise Pipeline.BAD_FIELD.error(name=name, field=f, fields=", ".join(STORY_FIELDS))
 
     def decorate(run: Callable[[Story], None]) -> Callable[[Story], None]:
         _REGISTRY[name] = Stage(name, run, tuple(requires), tuple(assigns), run.__module__,
@@ -138,7 +131,7 @@ def get(name: str, module: str | None = None) -> Stage:
         return _REGISTRY[name]
     except KeyError:
         known = ", ".join(sorted(set(_REGISTRY) | set(_BUILTIN_MODULES)))
-        raise PipelineError(f"no stage registered as {name!r}; known stages: {known}", code="EW-P01") from None
+        raise Pipeline.UNKNOWN.error(name=name, known=known) from None
 
 
 def registered() -> list[str]:
@@ -160,15 +153,13 @@ def check(stages: Sequence[Stage]) -> None:
     seen: set[str] = set()
     for stage in stages:
         if stage.name in seen:
-            raise PipelineError(f"stage {stage.name!r} appears twice in the pipeline", code="EW-P02")
+            raise Pipeline.TWICE.error(name=stage.name)
         seen.add(stage.name)
         missing = [f for f in stage.requires if f not in available]
         if missing:
             providers = [s.name for s in _REGISTRY.values() if set(missing) & set(s.assigns)]
             hint = f"; put it after {' or '.join(providers)}" if providers else ""
-            raise PipelineError(
-                f"stage {stage.name!r} requires {', '.join(repr(m) for m in missing)}, which no earlier stage "
-                f"assigns{hint}", code="EW-P02")
+            raise Pipeline.UNMET.error(name=stage.name, missing=", ".join(repr(m) for m in missing), hint=hint)
         available.update(stage.assigns)
 
 
@@ -180,8 +171,7 @@ def with_stage(name: str, *, after: str | None = None, before: str | None = None
     if anchor is None:
         return (*names, name)
     if anchor not in names:
-        raise PipelineError(f"cannot place {name!r} next to {anchor!r}: it is not in the pipeline "
-                            f"({', '.join(names)})", code="EW-P01")
+        raise Pipeline.NOT_IN_PIPELINE.error(name=name, anchor=anchor, names=", ".join(names))
     i = names.index(anchor) + (1 if after else 0)
     return (*names[:i], name, *names[i:])
 
@@ -216,4 +206,4 @@ def _walk(ref: Traversable, rel: str) -> Iterable[tuple[str, Traversable]]:
 def _check_name(name: str) -> None:
     parts = name.split(".")
     if len(parts) < 3 or not parts[-1].startswith("v") or not parts[-1][1:].isdigit():
-        raise PipelineError(f"stage name {name!r} must be versioned, like 'eventwire.times.v1'", code="EW-P03")
+        raise Pipeline.UNVERSIONED.error(name=name)

@@ -13,10 +13,10 @@ from rich.console import Console
 from rich.table import Table
 
 from ..defaults import DEFAULT_BATCH
+from .errors import exits
 
 if TYPE_CHECKING:
     from .. import bench
-from ..errors import EventwireError
 
 
 def _int_list(value: str, option: str) -> tuple[int, ...]:
@@ -38,6 +38,7 @@ def _int_list(value: str, option: str) -> tuple[int, ...]:
               help="Alternate spaCy-only and 1-worker pipeline passes N times; the fastest of each is kept.")
 @click.option("--rss-at", default="", help="Also report 1-worker peak memory at these story counts, e.g. 1000,6000.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@exits()
 def bench_command(path: str, limit: int | None, workers: str, batch_size: int, repeat: int, rss_at: str,
                   fmt: str) -> None:
     """Measure stories/s, words/s, peak memory and time per stage; compare with spaCy alone.
@@ -53,14 +54,11 @@ def bench_command(path: str, limit: int | None, workers: str, batch_size: int, r
     """
     counts = _int_list(workers, "--workers")
     sizes = _int_list(rss_at, "--rss-at") if rss_at.strip() else ()
-    try:
-        with _status() as say:
-            from .. import bench  # spaCy loads only when the command runs
+    with _status() as say:
+        from .. import bench  # spaCy loads only when the command runs
 
-            result = bench.run(path, limit=limit, workers=counts, batch_size=batch_size, repeat=repeat,
-                               rss_at=sizes, progress=say)
-    except EventwireError as exc:
-        raise click.ClickException(str(exc)) from None
+        result = bench.run(path, limit=limit, workers=counts, batch_size=batch_size, repeat=repeat,
+                           rss_at=sizes, progress=say)
     if fmt == "json":
         click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
         return

@@ -10,7 +10,7 @@ from rich.console import Console
 from rich.table import Table
 
 from .. import eval as evaluation
-from ..errors import EventwireError
+from .errors import exits
 
 
 @click.command("eval")
@@ -18,6 +18,7 @@ from ..errors import EventwireError
 @click.argument("path", type=click.Path(exists=True))
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 @click.option("--limit", type=int, default=None, help="Score only the first N documents.")
+@exits()
 def eval_command(task: str, path: str, fmt: str, limit: int | None) -> None:
     """Score eventwire against a human-annotated gold set.
 
@@ -27,10 +28,7 @@ def eval_command(task: str, path: str, fmt: str, limit: int | None) -> None:
 
         eventwire eval places ../shared/eval/geoparsing/lgl.xml --format json
     """
-    try:
-        result = evaluation.run(task, path, limit)
-    except EventwireError as exc:
-        raise click.ClickException(str(exc)) from None
+    result = evaluation.run(task, path, limit)
     if fmt == "json":
         click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
         return

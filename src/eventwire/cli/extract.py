@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING
 import click
 
 from ..defaults import DEFAULT_MODEL
-from ..errors import EventwireError
 from ..record import Record
+from .errors import exits
 from .progress import story_progress
 
 if TYPE_CHECKING:
@@ -36,6 +36,7 @@ def _date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> dt
 @click.option("--model", default=DEFAULT_MODEL, show_default=True, help="Installed spaCy English pipeline to use.")
 @click.option("--raw", is_flag=True,
               help="Keep the text exactly as given (no header, sign-off or boilerplate removal).")
+@exits()
 def extract_command(paths: tuple[str, ...], published: dt.date | None, fmt: str, model: str, raw: bool) -> None:
     """Extract actors, places and dates from news stories.
 
@@ -46,16 +47,20 @@ def extract_command(paths: tuple[str, ...], published: dt.date | None, fmt: str,
         eventwire extract story.txt --format table
 
         cat stories.jsonl | eventwire extract - --format jsonl --date 2025-12-06
+
+    Exit status: 0 every story extracted, 1 some input failed (each on one line), 2 the command
+    could not run (see docs/errors.md).
     """
-    from ..ingest import ReadFailure, read_paths  # imported here: spaCy loads only when a command needs it
-    from ..pipeline import Failure, extract_many
+    from ..errors import Failure
+    from ..ingest import read_paths  # imported here: spaCy loads only when a command needs it
+    from ..pipeline import extract_many
 
     failures = 0
 
     def stories() -> Iterator[RawStory]:
         nonlocal failures
         for item in read_paths(paths):
-            if isinstance(item, ReadFailure):
+            if isinstance(item, Failure):
                 failures += 1
                 _complain(item.origin, item.reason)
             else:
@@ -63,18 +68,15 @@ def extract_command(paths: tuple[str, ...], published: dt.date | None, fmt: str,
 
     written = 0
     pending: Record | None = None
-    try:
-        with story_progress() as progress:
-            for result in extract_many(stories(), clean=not raw, model=model, published=published):
-                progress.advance(failed=isinstance(result, Failure))
-                if isinstance(result, Failure):
-                    failures += 1
-                    _complain(result.origin, result.reason)
-                    continue
-                written += 1
-                pending = _emit(result, fmt, written, pending)
-    except EventwireError as exc:
-        raise click.ClickException(str(exc)) from None
+    with story_progress() as progress:
+        for result in extract_many(stories(), clean=not raw, model=model, published=published):
+            progress.advance(failed=isinstance(result, Failure))
+            if isinstance(result, Failure):
+                failures += 1
+                _complain(result.origin, result.reason)
+                continue
+            written += 1
+            pending = _emit(result, fmt, written, pending)
     if fmt == "json":
         if pending is not None:
             click.echo(pending.to_json(indent=2))

@@ -21,7 +21,7 @@ from rich.progress import (
 )
 
 from ..defaults import DEFAULT_BATCH
-from ..errors import EventwireError
+from .errors import exits
 
 if TYPE_CHECKING:
     from ..loader import IngestSummary
@@ -37,6 +37,8 @@ _stderr = Console(stderr=True)
 @click.option("--reprocess", is_flag=True, help="Extract stories again even when already stored.")
 @click.option("--batch-size", type=click.IntRange(min=1), default=DEFAULT_BATCH, show_default=True,
               help="Stories per extraction batch and per commit; a kill loses at most one batch.")
+@exits(interrupted="interrupted; committed batches are kept — run the same command again to resume",
+       unexpected_hint=" (committed batches are kept; rerun to resume)")
 def ingest_command(paths: tuple[str, ...], db: str, workers: int, reprocess: bool, batch_size: int) -> None:
     """Extract stories into a SQLite store; a rerun skips what is already stored.
 
@@ -44,7 +46,8 @@ def ingest_command(paths: tuple[str, ...], db: str, workers: int, reprocess: boo
     Stories are committed in batches, so an interrupted run (Ctrl-C, kill -9) resumes where it
     stopped when run again. Inputs that cannot be stored (unreadable files, broken JSONL lines,
     empty texts, repeated ids with different content) are listed in the store's failures table.
-    Exit status: 0 all stored or skipped, 1 some inputs failed, 2 the run could not start.
+    Exit status: 0 all stored or skipped, 1 some inputs failed, 2 the run could not start or stopped
+    (the store cannot be opened, an unexpected error; see docs/errors.md), 130 interrupted.
 
     Example:
 
@@ -52,23 +55,10 @@ def ingest_command(paths: tuple[str, ...], db: str, workers: int, reprocess: boo
 
         eventwire ingest more.jsonl --db news.db --reprocess
     """
-    try:
-        with _bar() as show:
-            from ..loader import ingest  # spaCy loads only when the command runs
+    with _bar() as show:
+        from ..loader import ingest  # spaCy loads only when the command runs
 
-            summary = ingest(paths, db, workers=workers, reprocess=reprocess, batch_size=batch_size,
-                             progress=show)
-    except EventwireError as exc:
-        click.echo(f"eventwire: error: {exc}", err=True)
-        sys.exit(2)
-    except KeyboardInterrupt:
-        click.echo("eventwire: interrupted; committed batches are kept — run the same command again to resume",
-                   err=True)
-        sys.exit(130)
-    except Exception as exc:   # a full disk, a locked file…: one line, not a traceback
-        click.echo(f"eventwire: error: {type(exc).__name__}: {exc} (committed batches are kept; rerun to resume)",
-                   err=True)
-        sys.exit(2)
+        summary = ingest(paths, db, workers=workers, reprocess=reprocess, batch_size=batch_size, progress=show)
     for line in summary_lines(summary):
         click.echo(line, err=True)
     if summary.failed:

@@ -1,8 +1,9 @@
 """``eventwire query | statements | sql | export``: thin commands over ``eventwire.store.Store`` and ``export``.
 
 Every failure the user can cause (no store file, a bad date, a write in ``sql``) prints one line
-and exits 1; the output formats are ``table`` for people, ``json`` (an array of row objects) and
-``csv`` (a header line, then rows) for programs.
+and exits 1, a store that cannot be opened exits 2 (``exits``, ``docs/errors.md``); the output formats
+are ``table`` for people, ``json`` (an array of row objects) and ``csv`` (a header line, then rows)
+for programs.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 import csv
 import json
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -19,11 +20,12 @@ from rich import box
 from rich.markup import escape
 from rich.table import Table
 
-from ..errors import EventwireError
+from ..errors import Store as Codes
 from ..export import FORMATS, export
 from ..store import Store
 from ..store.queries import EVENT_FIELDS, STATEMENT_FIELDS
 from ..store.queries import sql as run_sql
+from .errors import exits
 from .render import console_out
 
 _FORMAT = click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table",
@@ -38,20 +40,15 @@ _EVENT_COLUMNS = ("when", "type", "mode", "actors", "recipients", "place", "kill
 _STATEMENT_COLUMNS = ("when", "speaker", "direct", "channel", "content", "ref")
 
 
-def _open(db: Path) -> Store:
+def _require(db: Path) -> Path:
+    """``db`` itself, or the one-line "no store" error naming the command that creates one."""
     if not db.is_file():
-        raise click.ClickException(f"no store at {db}: create one with 'eventwire ingest … --db {db}'")
-    return Store(db, readonly=True)
+        raise Codes.NO_STORE_CLI.error(path=db)
+    return db
 
 
-def _guard(action: Callable[[], Any]) -> Any:
-    """Run ``action`` and turn eventwire errors into one-line CLI errors (exit 1, no traceback)."""
-    try:
-        return action()
-    except EventwireError as exc:
-        raise click.ClickException(str(exc)) from None
-    except (ValueError, OSError) as exc:
-        raise click.ClickException(str(exc)) from None
+def _open(db: Path) -> Store:
+    return Store(_require(db), readonly=True)
 
 
 def _cell(value: Any) -> str:
@@ -108,18 +105,17 @@ def _display(row: dict[str, Any], name: str) -> Any:
 @click.option("--text", metavar="WORDS", help="Every word in the evidence sentence (full-text search).")
 @_FORMAT
 @_LIMIT
+@exits()
 def query_command(db: Path, type_: str | None, actor: str | None, country: str | None, since: str | None,
                   until: str | None, place: str | None, text: str | None, fmt: str, limit: int | None) -> None:
     """Find events in a store; each row carries its evidence sentence and document.
 
     Example: eventwire query --db news.db --type ASSAULT --country UKR --since 2025-12 --format csv
     """
-    def run() -> list[dict[str, Any]]:
-        with _open(db) as store:
-            return store.events(type=type_, actor=actor, country=country, since=since, until=until, place=place,
-                                text=text, limit=limit)
-
-    _emit(_guard(run), fmt, _EVENT_COLUMNS if fmt == "table" else None, EVENT_FIELDS)
+    with _open(db) as store:
+        rows = store.events(type=type_, actor=actor, country=country, since=since, until=until, place=place,
+                            text=text, limit=limit)
+    _emit(rows, fmt, _EVENT_COLUMNS if fmt == "table" else None, EVENT_FIELDS)
 
 
 @click.command("statements")
@@ -131,32 +127,29 @@ def query_command(db: Path, type_: str | None, actor: str | None, country: str |
 @click.option("--text", metavar="WORDS", help="Every word in what was said (full-text search).")
 @_FORMAT
 @_LIMIT
+@exits()
 def statements_command(db: Path, speaker: str | None, country: str | None, since: str | None, until: str | None,
                        text: str | None, fmt: str, limit: int | None) -> None:
     """Find who said what in a store, with the sentence that carries each statement.
 
     Example: eventwire statements --db news.db --speaker Zelensky --text ceasefire --format json
     """
-    def run() -> list[dict[str, Any]]:
-        with _open(db) as store:
-            return store.statements(speaker=speaker, country=country, since=since, until=until, text=text,
-                                    limit=limit)
-
-    _emit(_guard(run), fmt, _STATEMENT_COLUMNS if fmt == "table" else None, STATEMENT_FIELDS)
+    with _open(db) as store:
+        rows = store.statements(speaker=speaker, country=country, since=since, until=until, text=text, limit=limit)
+    _emit(rows, fmt, _STATEMENT_COLUMNS if fmt == "table" else None, STATEMENT_FIELDS)
 
 
 @click.command("sql")
 @_DB
 @click.argument("query")
 @_FORMAT
+@exits()
 def sql_command(db: Path, query: str, fmt: str) -> None:
     """Run one read-only SQL statement on a store (writes are refused by SQLite itself).
 
     Example: eventwire sql --db news.db "SELECT type, count(*) AS n FROM events GROUP BY type ORDER BY n DESC"
     """
-    if not db.is_file():
-        raise click.ClickException(f"no store at {db}: create one with 'eventwire ingest … --db {db}'")
-    _emit(_guard(lambda: run_sql(db, query)), fmt)
+    _emit(run_sql(_require(db), query), fmt)
 
 
 @click.command("export")
@@ -164,13 +157,12 @@ def sql_command(db: Path, query: str, fmt: str) -> None:
 @click.option("--format", "fmt", type=click.Choice(FORMATS), required=True,
               help="jsonl: one record per line; csv/parquet: one file per table; acled: ACLED-style event CSV.")
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), required=True, help="Output folder.")
+@exits()
 def export_command(db: Path, fmt: str, out: Path) -> None:
     """Write a store out for other tools, streaming rows so memory stays flat.
 
     Example: eventwire export --db news.db --format parquet --out exports/
     """
-    if not db.is_file():
-        raise click.ClickException(f"no store at {db}: create one with 'eventwire ingest … --db {db}'")
-    written = _guard(lambda: export(db, fmt, out))
+    written = export(_require(db), fmt, out)
     for name, count in written.items():
         click.echo(f"{out / name}\t{count} rows", err=True)

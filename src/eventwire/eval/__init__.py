@@ -14,7 +14,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..errors import InputError
+from ..errors import Eval, Input
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,13 +73,13 @@ def run(name: str, path: str | Path, limit: int | None = None) -> EvalResult:
         >>> eventwire.eval.run("times", "../shared/eval/tempeval3/TimeBank").metrics["value_f1"]
     """
     if name not in _TASKS:
-        raise InputError(f"unknown eval task {name!r}: choose one of {', '.join(_TASKS)}", code="EW-I20")
+        raise Eval.UNKNOWN_TASK.error(name=name, choices=", ".join(_TASKS))
     path = Path(path)
     if not path.exists():
-        raise InputError(f"{path}: no such file or folder", code="EW-I01")
+        raise Input.MISSING_PATH_PREFIXED.error(path=path)
     if name not in _REGISTRY:
         try:
             importlib.import_module(f".{_TASKS[name]}", __name__)
         except ModuleNotFoundError as exc:
-            raise InputError(f"eval task {name!r} is not available in this version", code="EW-I21") from exc
+            raise Eval.TASK_UNAVAILABLE.error(name=name) from exc
     return _REGISTRY[name](path, limit)

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..errors import InputError
+from ..errors import Eval
 from . import EvalResult, Reference, task
 from .spans import Tally, match_relaxed, match_strict
 
@@ -87,7 +87,7 @@ def read_conll(path: Path, limit: int | None = None) -> list[NerDoc]:
         grouped.append(doc)
     docs = [build_doc(d) for d in grouped if d]
     if not docs:
-        raise InputError(f"{path}: no CoNLL-2003 documents found", code="EW-I22")
+        raise Eval.NO_CONLL.error(path=path)
     return docs[:limit] if limit is not None else docs
 
 

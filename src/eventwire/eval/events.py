@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..errors import InputError
+from ..errors import Eval
 from . import EvalResult, Reference, task
 from .spans import prf, ratio
 
@@ -77,7 +77,7 @@ def read_plover(path: Path, limit: int | None = None) -> list[GoldEvent]:
             data = json.loads(f.read_text(encoding="utf-8"))
         except json.JSONDecodeError as exc:
             if path.is_file():
-                raise InputError(f"{f}: not a PLOVER JSON list ({exc})", code="EW-I22") from exc
+                raise Eval.NOT_PLOVER_JSON.error(path=f, error=exc) from exc
             continue  # a folder may hold readmes and mapping tables
         if not isinstance(data, list):
             continue
@@ -87,14 +87,13 @@ def read_plover(path: Path, limit: int | None = None) -> list[GoldEvent]:
                 continue
             etype, mode = OLD_TYPES.get(etype, (etype, None))
             if etype not in TYPES:
-                raise InputError(f"{f}: record {rec.get('id')}: unknown event type {rec.get('event')!r}",
-                                 code="EW-I22")
+                raise Eval.UNKNOWN_EVENT_TYPE.error(path=f, id=rec.get("id"), type=rec.get("event"))
             out.append(GoldEvent(str(rec.get("id") or len(out)), rec["text"], etype, rec.get("mode") or mode,
                                  _codes(rec.get("source")), _codes(rec.get("target"))))
             if limit is not None and len(out) >= limit:
                 return out
     if not out:
-        raise InputError(f"{path}: no PLOVER event records found", code="EW-I22")
+        raise Eval.NO_PLOVER_RECORDS.error(path=path)
     return out
 
 

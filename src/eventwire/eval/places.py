@@ -39,7 +39,7 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
-from ..errors import InputError
+from ..errors import Eval
 from . import EvalResult, Reference, task
 from .spans import match_relaxed, prf, ratio
 
@@ -93,7 +93,7 @@ def read_path(path: Path, limit: int | None = None) -> list[GeoArticle]:
         if limit is not None and len(articles) >= limit:
             break
     if not articles:
-        raise InputError(f"{path}: no geoparsing articles found", code="EW-I23")
+        raise Eval.NO_GEO_ARTICLES.error(path=path)
     return articles[:limit]
 
 
@@ -102,13 +102,13 @@ def read_file(path: Path) -> list[GeoArticle]:
     try:
         root = ET.parse(path).getroot()
     except ET.ParseError as exc:
-        raise InputError(f"{path}: not well-formed XML ({exc})", code="EW-I22") from exc
+        raise Eval.XML_MALFORMED.error(path=path, error=exc) from exc
     if root.find(".//toponym") is not None:
         reader, base = _lgl_toponyms, 0
     elif root.find(".//location") is not None:
         reader, base = _geovirus_toponyms, 1
     else:
-        raise InputError(f"{path}: neither <toponym> (LGL-like) nor <location> (GeoVirus-like) found", code="EW-I22")
+        raise Eval.NO_TOPONYM_ELEMENTS.error(path=path)
     out = []
     for n, art in enumerate(root.iter("article")):
         text = art.findtext("text") or ""

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..errors import InputError
+from ..errors import Eval
 from . import EvalResult, Reference, task
 from .spans import Tally, match_relaxed, match_strict, overlap, ratio
 
@@ -129,7 +129,7 @@ def read_brat(path: Path, limit: int | None = None) -> list[GoldDoc]:
     """
     anns = [path] if path.is_file() else sorted(path.rglob("*.ann"))
     if not anns:
-        raise InputError(f"{path}: no .ann files (brat standoff) found", code="EW-I22")
+        raise Eval.NO_ANN.error(path=path)
     chosen: dict[str, tuple[str, Path]] = {}
     for ann in anns:
         m = _ANNOTATOR.match(ann.stem)
@@ -144,7 +144,7 @@ def read_brat(path: Path, limit: int | None = None) -> list[GoldDoc]:
         annot, ann = chosen[stem]
         txt = _find_text(ann, stem)
         if txt is None:
-            raise InputError(f"{ann}: no text file {stem}.txt next to it or in ../text", code="EW-I22")
+            raise Eval.ANN_WITHOUT_TEXT.error(path=ann, stem=stem)
         with txt.open(encoding="utf-8", newline="") as fh:
             text = fh.read()
         attributions = parse_ann(ann.read_text(encoding="utf-8"))

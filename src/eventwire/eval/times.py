@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import timex
-from ..errors import InputError
+from ..errors import Eval
 from . import EvalResult, Reference, task
 from .spans import Tally, match_relaxed, match_strict, prf, ratio
 
@@ -78,10 +78,10 @@ def read_timeml(path: Path) -> TimeDoc:
     try:
         root = ET.parse(path).getroot()
     except ET.ParseError as exc:
-        raise InputError(f"{path}: not well-formed TimeML ({exc})", code="EW-I22") from exc
+        raise Eval.TIMEML_MALFORMED.error(path=path, error=exc) from exc
     text_el = root.find(".//TEXT")
     if text_el is None:
-        raise InputError(f"{path}: no <TEXT> element (is this TimeML?)", code="EW-I22")
+        raise Eval.NO_TEXT_ELEMENT.error(path=path)
     published = None
     for el in root.iter("TIMEX3"):
         if el.get("functionInDocument") == "CREATION_TIME":
@@ -115,7 +115,7 @@ def read_path(path: Path, limit: int | None = None) -> list[TimeDoc]:
     """One ``.tml`` file, or every ``.tml`` under a folder (sorted by path, so runs are repeatable)."""
     files = [path] if path.is_file() else sorted(path.rglob("*.tml"))
     if not files:
-        raise InputError(f"{path}: no .tml files found", code="EW-I23")
+        raise Eval.NO_TML.error(path=path)
     return [read_timeml(f) for f in files[:limit]]
 
 

@@ -1,17 +1,17 @@
 """Reading stories in and cleaning them up: the first stage of the eventwire pipeline.
 
-``read_paths`` turns files, folders and stdin into ``RawStory`` objects (or ``ReadFailure``
+``read_paths`` turns files, folders and stdin into ``RawStory`` objects (or ``Failure``
 records: it never raises), ``clean_text`` strips site boilerplate, ``detect_language`` tells
 whether the English pipeline applies. Formats and rules: ``docs/input.md``.
 """
 
 from __future__ import annotations
 
+from ..errors import Failure
 from .clean import clean_text
 from .language import detect_language
 from .readers import (
     RawStory,
-    ReadFailure,
     parse_published,
     read_paths,
     read_text_story,
@@ -19,8 +19,8 @@ from .readers import (
 )
 
 __all__ = [
+    "Failure",
     "RawStory",
-    "ReadFailure",
     "clean_text",
     "detect_language",
     "parse_published",

@@ -2,15 +2,11 @@
 
 A batch run over thousands of stories must not stop at one bad line, and a user who points
 eventwire at the wrong file must learn what is wrong in one line. So ``read_paths`` yields a
-``RawStory`` for everything readable and a ``ReadFailure`` (with a stable code and a reason that
+``RawStory`` for everything readable and a ``Failure`` (with a stable code and a reason that
 says what to do) for everything else, and no exception escapes it. JSONL is streamed line by
 line, so a corpus of any size is read in constant memory.
 
-Codes: EW-I01 missing path, EW-I02 folder without stories / unreadable path, EW-I03 empty,
-EW-I04 binary, EW-I05 JSONL line not a JSON object, EW-I06 no usable ``text``, EW-I07 broken
-gzip, EW-I08 too large, EW-I99 unexpected. Warnings on a story: EW-W01 decoded as cp1252/latin-1,
-EW-W02 unusable date, EW-W03 ignored field, EW-W04 unknown extension read as plain text,
-EW-W05 invalid characters replaced.
+Codes and warnings: the ``Input`` and ``Warn`` groups of ``eventwire.errors`` (``docs/errors.md``).
 """
 
 from __future__ import annotations
@@ -27,9 +23,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from email.utils import parsedate_to_datetime
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
-from ..errors import InputError
+from ..errors import Failure, Input, Warn
 from .clean import boilerplate, is_signoff, signoff_name
 from .html import extract_html
 
@@ -57,16 +53,6 @@ class RawStory:
     published_at: str | None = None
     origin: str = ""
     warnings: list[tuple[str, str]] = field(default_factory=list)
-
-
-@dataclass(slots=True)
-class ReadFailure:
-    """An input that yielded no story, with a one-line reason saying what to do about it."""
-
-    origin: str
-    line: int | None
-    reason: str
-    code: str
 
 
 # --- dates -----------------------------------------------------------------------------------------
@@ -121,8 +107,7 @@ def _split(text: str) -> tuple[str, datetime.date | None, str | None, list[tuple
         try:
             day = datetime.date.fromisoformat(m.group(1))
         except ValueError:
-            warnings.append(("EW-W02", f"date header {m.group(1)!r} is not a real date; publication date "
-                             "left empty"))
+            warnings.append(Warn.BAD_HEADER_DATE.warning(value=m.group(1)))
         text = text[m.end():]
     text = text.strip()
     source = None
@@ -146,14 +131,13 @@ def split_header_signoff(text: str) -> tuple[str, datetime.date | None, str | No
 def read_text_story(text: str, origin: str = "<text>") -> RawStory:
     """A ``RawStory`` from plain text, applying the header and sign-off rules.
 
-    Raises ``InputError`` (EW-I03) when no story text is left, since a caller passing a string
+    Raises ``InputError`` (``Input.EMPTY_TEXT``) when no story text is left, since a caller passing a string
     has nothing else to fall back on.
     """
     text = _normalise_newlines(text.removeprefix("\ufeff"))
     body, day, source, warnings = _split(text)
     if not body:
-        raise InputError(f"{origin}: no story text (empty or only a header/sign-off); give the story text",
-                         code="EW-I03")
+        raise Input.EMPTY_TEXT.error(origin=origin)
     return RawStory(text=body, source=source, published=day, origin=origin, warnings=warnings)
 
 
@@ -191,9 +175,7 @@ def decode(data: bytes, what: str) -> tuple[str, list[tuple[str, str]]]:
             text = data.decode(enc)
         except UnicodeDecodeError:
             continue
-        return _normalise_newlines(text), [
-            ("EW-W01", f"{what} is not valid UTF-8 (at {where}); decoded as {enc}: check accented "
-                       "characters")]
+        return _normalise_newlines(text), [Warn.NOT_UTF8.warning(what=what, where=where, encoding=enc)]
     raise AssertionError("latin-1 decodes any bytes")  # pragma: no cover
 
 
@@ -207,7 +189,7 @@ def kind_of(path: Path) -> str | None:
     return KINDS.get(Path(name).suffix)
 
 
-def _walk(folder: Path) -> Iterator[Path | ReadFailure]:
+def _walk(folder: Path) -> Iterator[Path | Failure]:
     """Story files under ``folder``, recursively, sorted; hidden files and folders are skipped."""
     errors: list[OSError] = []
     for root, dirs, files in os.walk(folder, onerror=errors.append):
@@ -217,16 +199,15 @@ def _walk(folder: Path) -> Iterator[Path | ReadFailure]:
             if not name.startswith(".") and kind_of(p):
                 yield p
     for err in errors:
-        yield ReadFailure(str(err.filename or folder), None,
-                          f"cannot list folder ({err.strerror}); check its permissions", "EW-I02")
+        yield Input.CANNOT_LIST.failure(origin=str(err.filename or folder), error=err.strerror)
 
 
-def read_paths(paths: Iterable[str | Path]) -> Iterator[RawStory | ReadFailure]:
+def read_paths(paths: Iterable[str | Path]) -> Iterator[RawStory | Failure]:
     """Stories from files, folders (recursively .txt, .html/.htm, .jsonl, .jsonl.gz) or "-" (stdin).
 
     Paths are read in the order given, each folder's files in sorted order, so output order is
     stable. A file given explicitly with another extension is read as plain text, with a warning.
-    Nothing raises for any input: every problem becomes a ``ReadFailure`` or a warning on the
+    Nothing raises for any input: every problem becomes a ``Failure`` or a warning on the
     story. (A malformed resource file of the package itself raises ``ResourceError`` at the
     first ``next()``, before any input is read: that is a broken install, not bad input.)
     """
@@ -235,19 +216,18 @@ def read_paths(paths: Iterable[str | Path]) -> Iterator[RawStory | ReadFailure]:
         for raw in paths:
             yield from _guard(lambda raw=raw: _read_one(raw), str(raw))
     except Exception as exc:                 # a broken ``paths`` iterable
-        yield ReadFailure("<paths>", None, f"cannot iterate the given paths: {exc}", "EW-I99")
+        yield Input.PATHS_NOT_ITERABLE.failure(origin="<paths>", error=exc)
 
 
-def _guard(make: Any, origin: str) -> Iterator[RawStory | ReadFailure]:
+def _guard(make: Any, origin: str) -> Iterator[RawStory | Failure]:
     """Turn any unexpected exception of one input into a failure, so the next input still runs."""
     try:
         yield from make()
     except Exception as exc:
-        yield ReadFailure(origin, None, f"unexpected error while reading ({type(exc).__name__}: {exc}); "
-                          "please report it with this file", "EW-I99")
+        yield Input.UNEXPECTED_READ.failure(origin=origin, type=type(exc).__name__, error=exc)
 
 
-def _read_one(raw: str | Path) -> Iterator[RawStory | ReadFailure]:
+def _read_one(raw: str | Path) -> Iterator[RawStory | Failure]:
     if str(raw) == STDIN:
         yield from _read_stdin()
         return
@@ -255,31 +235,29 @@ def _read_one(raw: str | Path) -> Iterator[RawStory | ReadFailure]:
     if path.is_dir():
         found = False
         for item in _walk(path):
-            if isinstance(item, ReadFailure):
+            if isinstance(item, Failure):
                 yield item
                 continue
             found = True
             yield from _guard(lambda item=item: _read_file(item, kind_of(item) or "txt"), str(item))
         if not found:
-            yield ReadFailure(str(path), None, "folder has no .txt, .html, .htm, .jsonl or .jsonl.gz files; "
-                              "point to the story files", "EW-I02")
+            yield Input.EMPTY_FOLDER.failure(origin=str(path))
         return
     if not path.exists():
-        yield ReadFailure(str(path), None, "no such file or folder; check the path", "EW-I01")
+        yield Input.MISSING_PATH.failure(origin=str(path))
         return
     if not path.is_file():
-        yield ReadFailure(str(path), None, "not a regular file; give a file or folder", "EW-I02")
+        yield Input.NOT_A_FILE.failure(origin=str(path))
         return
     kind = kind_of(path)
     if kind is None:
-        yield from _read_file(path, "txt", [("EW-W04", f"unknown extension {path.suffix or '(none)'!r}; "
-                                             "read as plain text")])
+        yield from _read_file(path, "txt", [Warn.UNKNOWN_EXTENSION.warning(suffix=path.suffix or "(none)")])
     else:
         yield from _read_file(path, kind)
 
 
 def _read_file(path: Path, kind: str, warnings: list[tuple[str, str]] | None = None,
-               ) -> Iterator[RawStory | ReadFailure]:
+               ) -> Iterator[RawStory | Failure]:
     origin = str(path)
     try:
         if kind in ("jsonl", "jsonl.gz"):
@@ -290,32 +268,30 @@ def _read_file(path: Path, kind: str, warnings: list[tuple[str, str]] | None = N
         size = path.stat().st_size
         if size > MAX_STORY_BYTES:
             limit = MAX_STORY_BYTES // 2**20
-            yield ReadFailure(origin, None, f"file is {size // 2**20} MB, over the {limit} MB "
-                              "limit for one story; split it or use JSONL", "EW-I08")
+            yield Input.TOO_LARGE.failure(origin=origin, size=size // 2**20, limit=limit)
             return
         data = path.read_bytes()
     except PermissionError:
-        yield ReadFailure(origin, None, "permission denied; check the file's permissions", "EW-I02")
+        yield Input.PERMISSION_DENIED.failure(origin=origin)
         return
     except OSError as exc:
-        yield ReadFailure(origin, None, f"cannot read file ({exc.strerror or exc}); check the path", "EW-I02")
+        yield Input.CANNOT_READ.failure(origin=origin, error=exc.strerror or exc)
         return
     yield from _story_from_bytes(data, origin, kind, list(warnings or []))
 
 
 def _story_from_bytes(data: bytes, origin: str, kind: str,
-                      warnings: list[tuple[str, str]]) -> Iterator[RawStory | ReadFailure]:
+                      warnings: list[tuple[str, str]]) -> Iterator[RawStory | Failure]:
     if not data:
-        yield ReadFailure(origin, None, "file is empty; nothing to read", "EW-I03")
+        yield Input.EMPTY_FILE.failure(origin=origin)
         return
     if _looks_binary(data[:SNIFF_BYTES]):
-        yield ReadFailure(origin, None, "looks binary (NUL or control bytes), not a text story; "
-                          "give a .txt, .html or .jsonl file", "EW-I04")
+        yield Input.BINARY_FILE.failure(origin=origin)
         return
     text, dec_warnings = decode(data, "file")
     warnings.extend(dec_warnings)
     if not text.strip():
-        yield ReadFailure(origin, None, "file contains only whitespace; nothing to read", "EW-I03")
+        yield Input.WHITESPACE_FILE.failure(origin=origin)
         return
     if kind == "html":
         page = extract_html(text)
@@ -324,16 +300,15 @@ def _story_from_bytes(data: bytes, origin: str, kind: str,
         if page.published:
             story.published, story.published_at = parse_published(page.published)
             if story.published is None:
-                warnings.append(("EW-W02", f"page date {page.published!r} not understood; left empty"))
+                warnings.append(Warn.BAD_PAGE_DATE.warning(value=page.published))
         if not story.text.strip():
-            yield ReadFailure(origin, None, "HTML page has no article text (no <article>, <main> or "
-                              "paragraphs found)", "EW-I06")
+            yield Input.NO_ARTICLE.failure(origin=origin)
             return
         yield story
         return
     body, day, source, hdr_warnings = _split(text)
     if not body:
-        yield ReadFailure(origin, None, "no story text after the date header / sign-off", "EW-I03")
+        yield Input.HEADER_ONLY.failure(origin=origin)
         return
     yield RawStory(text=body, source=source, published=day, origin=origin,
                    warnings=warnings + hdr_warnings)
@@ -341,7 +316,7 @@ def _story_from_bytes(data: bytes, origin: str, kind: str,
 
 # --- JSONL -----------------------------------------------------------------------------------------
 
-def _read_jsonl(fh: IO[bytes], origin: str, gz: bool = False) -> Iterator[RawStory | ReadFailure]:
+def _read_jsonl(fh: Iterable[bytes], origin: str, gz: bool = False) -> Iterator[RawStory | Failure]:
     """One story per line, streamed; bad lines become failures and reading goes on."""
     lineno = 0
     nonblank = 0
@@ -353,8 +328,7 @@ def _read_jsonl(fh: IO[bytes], origin: str, gz: bool = False) -> Iterator[RawSto
                 first = False
                 if _looks_binary(raw[:SNIFF_BYTES]) and not raw.lstrip().startswith(b"{"):
                     hint = " (is it gzip without the .gz name?)" if raw[:2] == b"\x1f\x8b" else ""
-                    yield ReadFailure(origin, None, "looks binary (NUL or control bytes), not JSON Lines"
-                                      + hint, "EW-I04")
+                    yield Input.BINARY_JSONL.failure(origin=origin, hint=hint)
                     return
                 raw = raw.removeprefix(b"\xef\xbb\xbf")
             if not raw.strip():
@@ -363,23 +337,21 @@ def _read_jsonl(fh: IO[bytes], origin: str, gz: bool = False) -> Iterator[RawSto
             yield _jsonl_line(raw, f"{origin}:{lineno}", lineno)
     except (EOFError, gzip.BadGzipFile, zlib.error) as exc:
         if lineno == 0:
-            yield ReadFailure(origin, None, f"is not a readable gzip file ({exc}); re-compress it or drop "
-                              "the .gz from its name", "EW-I07")
+            yield Input.NOT_GZIP.failure(origin=origin, error=exc)
             return
         what = "truncated" if isinstance(exc, EOFError) else "corrupt"
-        yield ReadFailure(origin, lineno, f"gzip stream is {what} after line {lineno} ({exc}); "
-                          f"the {nonblank} lines before it were read; re-download or re-compress it",
-                          "EW-I07")
+        yield Input.GZIP_DAMAGED.failure(origin=origin, line=lineno, what=what, after=lineno, error=exc,
+                                             read=nonblank)
         return
     if lineno == 0:
-        yield ReadFailure(origin, None, "file is empty; nothing to read", "EW-I03")
+        yield Input.EMPTY_FILE.failure(origin=origin)
     elif nonblank == 0:
-        yield ReadFailure(origin, None, "file contains only blank lines; nothing to read", "EW-I03")
+        yield Input.BLANK_LINES_FILE.failure(origin=origin)
 
 
-def _jsonl_line(raw: bytes, origin: str, lineno: int) -> RawStory | ReadFailure:
+def _jsonl_line(raw: bytes, origin: str, lineno: int) -> RawStory | Failure:
     if b"\x00" in raw:
-        return ReadFailure(origin, lineno, "line contains NUL bytes (binary data); skipped", "EW-I04")
+        return Input.NUL_LINE.failure(origin=origin, line=lineno)
     line, warnings = decode(raw, f"line {lineno}")
     try:
         obj = json.loads(line)
@@ -387,31 +359,29 @@ def _jsonl_line(raw: bytes, origin: str, lineno: int) -> RawStory | ReadFailure:
         msg = getattr(exc, "msg", str(exc))
         col = getattr(exc, "colno", None)
         at = f" at column {col}" if col else ""
-        return ReadFailure(origin, lineno, f"not valid JSON ({msg}{at}); each line must be one JSON object",
-                           "EW-I05")
+        return Input.NOT_JSON.failure(origin=origin, line=lineno, error=msg, at=at)
     if not isinstance(obj, dict):
         kind = _JSON_TYPES.get(type(obj), "?")
-        return ReadFailure(origin, lineno, f"is a JSON {kind}, not an object; each line must be "
-                           '{"text": ...}', "EW-I05")
+        return Input.NOT_OBJECT.failure(origin=origin, line=lineno, kind=kind)
     text = obj.get("text")
     if text is None:
-        return ReadFailure(origin, lineno, 'has no "text" field; add the story text', "EW-I06")
+        return Input.NO_TEXT_FIELD.failure(origin=origin, line=lineno)
     if not isinstance(text, str):
         kind = _JSON_TYPES.get(type(text), "?")
-        return ReadFailure(origin, lineno, f'"text" is a JSON {kind}, not a string', "EW-I06")
+        return Input.TEXT_NOT_STRING.failure(origin=origin, line=lineno, kind=kind)
     if _SURROGATE.search(text):             # "\ud800" escapes: not encodable, would break hashing
         text = _SURROGATE.sub("\ufffd", text)
-        warnings.append(("EW-W05", "text held invalid \\u escapes (lone surrogates); replaced with U+FFFD"))
+        warnings.append(Warn.SURROGATES.warning())
     body, day, signoff, hdr_warnings = _split(_normalise_newlines(text.removeprefix("\ufeff")))
     if not body:
-        return ReadFailure(origin, lineno, '"text" is empty or only whitespace; add the story text', "EW-I06")
+        return Input.TEXT_EMPTY.failure(origin=origin, line=lineno)
     warnings.extend(hdr_warnings)
     story = RawStory(text=body, origin=origin, warnings=warnings)
     raw_id = obj.get("id")
     if isinstance(raw_id, (str, int)) and not isinstance(raw_id, bool) and str(raw_id).strip():
         story.id = str(raw_id).strip()
     elif raw_id is not None:
-        warnings.append(("EW-W03", f'"id" {raw_id!r} is not a string or integer; ignored'))
+        warnings.append(Warn.BAD_ID.warning(value=raw_id))
     story.title = _opt_str(obj, "title", warnings)
     story.url = _opt_str(obj, "url", warnings)
     story.section = _opt_str(obj, "section", warnings)
@@ -420,9 +390,9 @@ def _jsonl_line(raw: bytes, origin: str, lineno: int) -> RawStory | ReadFailure:
     if isinstance(published, str) and published.strip().lower() not in _NULLS:
         story.published, story.published_at = parse_published(published)
         if story.published is None:
-            warnings.append(("EW-W02", f'"published" {published!r} is not an ISO 8601 date; left empty'))
+            warnings.append(Warn.BAD_ISO_DATE.warning(value=published))
     elif published is not None and not isinstance(published, str):
-        warnings.append(("EW-W02", f'"published" {published!r} is not a date string; left empty'))
+        warnings.append(Warn.DATE_NOT_STRING.warning(value=published))
     if story.published is None and day is not None:
         story.published = day
     return story
@@ -434,7 +404,7 @@ def _opt_str(obj: dict[str, Any], key: str, warnings: list[tuple[str, str]]) -> 
     if value is None:
         return None
     if not isinstance(value, str):
-        warnings.append(("EW-W03", f'"{key}" is a {type(value).__name__}, not a string; ignored'))
+        warnings.append(Warn.FIELD_NOT_STRING.warning(key=key, type=type(value).__name__))
         return None
     value = value.strip()
     value = _SURROGATE.sub("\ufffd", value)
@@ -443,13 +413,13 @@ def _opt_str(obj: dict[str, Any], key: str, warnings: list[tuple[str, str]]) -> 
 
 # --- stdin -----------------------------------------------------------------------------------------
 
-def _read_stdin() -> Iterator[RawStory | ReadFailure]:
+def _read_stdin() -> Iterator[RawStory | Failure]:
     """Standard input: JSON Lines if it starts with "{", HTML if it starts with "<", else one story."""
     stream = getattr(sys.stdin, "buffer", None)
     if stream is None:                                   # replaced by a text stream (tests, notebooks)
         stream = io.BytesIO(sys.stdin.read().encode("utf-8"))
     if not isinstance(stream, io.BufferedReader):
-        stream = io.BufferedReader(stream)  # type: ignore[arg-type]
+        stream = io.BufferedReader(stream)
     head = stream.peek(SNIFF_BYTES)[:SNIFF_BYTES].lstrip(b"\xef\xbb\xbf \t\r\n")
     if head.startswith(b"{"):
         yield from _read_jsonl(stream, "<stdin>")

@@ -4,8 +4,8 @@
 ``eventwire statements``; ``schema`` holds the DDL and its migrations. See ``docs/store.md``.
 """
 
+from ..errors import StoreError
 from .core import Store
-from .errors import StoreError
 from .schema import SCHEMA_VERSION, TABLES
 
 __all__ = ["SCHEMA_VERSION", "TABLES", "Store", "StoreError"]

@@ -17,9 +17,9 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from ..errors import Store as Codes
 from ..record import Record
 from . import queries, schema
-from .errors import StoreError
 from .rows import COLUMNS, record_rows
 
 
@@ -47,8 +47,7 @@ class Store:
         self._depth = 0
         if readonly:
             if not self.path.is_file():
-                raise StoreError(f"no store at {self.path}: create one with 'eventwire ingest' or Store(path)",
-                                 code="EW-S01")
+                raise Codes.NO_STORE.error(path=self.path)
             uri = f"{self.path.resolve().as_uri()}?mode=ro"
             self._conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
         else:
@@ -63,8 +62,7 @@ class Store:
                 if found > schema.SCHEMA_VERSION:
                     schema.migrate(self._conn)  # raises the "newer than this eventwire" error
                 if found < schema.SCHEMA_VERSION:
-                    raise StoreError(f"{self.path} has store schema version {found}, expected "
-                                     f"{schema.SCHEMA_VERSION}: open it once writable to upgrade it", code="EW-S02")
+                    raise Codes.OLDER_SCHEMA.error(path=self.path, found=found, expected=schema.SCHEMA_VERSION)
             else:
                 # WAL: readers see the last commit while a writer works; NORMAL sync is still
                 # crash-safe for the application (kill -9), only an OS crash may lose the last commit.
@@ -73,7 +71,7 @@ class Store:
                 schema.migrate(self._conn)
         except sqlite3.DatabaseError as exc:
             self._conn.close()
-            raise StoreError(f"{self.path} is not a usable eventwire store: {exc}", code="EW-S03") from exc
+            raise Codes.NOT_A_STORE.error(path=self.path, error=exc) from exc
         except BaseException:
             self._conn.close()
             raise
@@ -198,7 +196,7 @@ class Store:
         """The stored record exactly as it was added (equal to the original ``rec.to_dict()``)."""
         row = self._conn.execute("SELECT record FROM documents WHERE id = ?", (doc_id,)).fetchone()
         if row is None:
-            raise KeyError(doc_id)
+            raise Codes.NO_DOCUMENT.error(id=doc_id, path=self.path)
         return json.loads(row[0])
 
     def failures(self) -> list[dict[str, Any]]:

@@ -12,7 +12,7 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
-from .errors import StoreError
+from ..errors import Store
 from .rows import interval
 
 _EVENT_SELECT = """
@@ -69,7 +69,7 @@ def fts_query(words: str) -> str:
         if word:
             terms.append(f'"{word}"' + ("*" if prefix else ""))
     if not terms:
-        raise StoreError(f"--text {words!r} has no words to search for", code="EW-S10")
+        raise Store.NO_WORDS.error(words=words)
     return " ".join(terms)
 
 
@@ -82,7 +82,7 @@ def _bounds(since: str | None, until: str | None) -> tuple[str | None, str | Non
             continue
         span = interval(value.strip())
         if span is None:
-            raise StoreError(f"--{name} {value!r} is not a date: use YYYY, YYYY-MM or YYYY-MM-DD", code="EW-S11")
+            raise Store.BAD_DATE.error(name=name, value=value)
         out.append(span[index])
     return out[0], out[1]
 
@@ -187,7 +187,7 @@ def _run(conn: sqlite3.Connection, sql: str, params: list[Any]) -> list[dict[str
     try:
         tuples = cursor.execute(sql, params).fetchall()
     except sqlite3.OperationalError as exc:
-        raise StoreError(f"query failed: {exc}", code="EW-S12") from exc
+        raise Store.QUERY_FAILED.error(error=exc) from exc
     names = [d[0] for d in cursor.description]
     return [dict(zip(names, row, strict=True)) for row in tuples]
 
@@ -196,7 +196,7 @@ def connect_readonly(path: str | Path) -> sqlite3.Connection:
     """A ``mode=ro`` connection (plus ``query_only``): SQLite itself refuses every write."""
     path = Path(path)
     if not path.is_file():
-        raise StoreError(f"no store at {path}: create one with 'eventwire ingest' or Store(path)", code="EW-S01")
+        raise Store.NO_STORE.error(path=path)
     conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None)
     conn.row_factory = sqlite3.Row
     conn.execute("PRAGMA busy_timeout = 10000")
@@ -212,10 +212,9 @@ def sql(path: str | Path, query: str, params: tuple[Any, ...] = ()) -> list[dict
     except sqlite3.OperationalError as exc:
         message = str(exc)
         if "readonly" in message or "read-only" in message or "query_only" in message:
-            raise StoreError(f"the store is read-only here, write statements are refused ({message})",
-                             code="EW-S13") from exc
-        raise StoreError(f"SQL error: {message}", code="EW-S12") from exc
+            raise Store.READ_ONLY.error(error=message) from exc
+        raise Store.SQL_ERROR.error(error=message) from exc
     except (sqlite3.ProgrammingError, sqlite3.Warning) as exc:
-        raise StoreError(f"SQL error: {exc}", code="EW-S12") from exc
+        raise Store.SQL_ERROR.error(error=exc) from exc
     finally:
         conn.close()

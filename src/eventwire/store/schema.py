@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from .errors import StoreError
+from ..errors import Store
 
 # Version 1: the tables. Row ids local to a story (A1, E1, …) plus the document id form the keys;
 # ``key`` columns are integer rowid aliases that FTS5 external-content tables need (a plain
@@ -199,8 +199,7 @@ def migrate(conn: sqlite3.Connection, target: int = SCHEMA_VERSION) -> list[int]
     """
     current = version(conn)
     if current > len(MIGRATIONS):
-        raise StoreError(f"store schema version {current} is newer than this eventwire's ({len(MIGRATIONS)}): "
-                         "upgrade eventwire to open it", code="EW-S04")
+        raise Store.NEWER_SCHEMA.error(found=current, supported=len(MIGRATIONS))
     applied: list[int] = []
     if current >= target:
         return applied
