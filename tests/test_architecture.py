@@ -151,3 +151,38 @@ def test_architecture_the_checks_see_the_package():
     assert "eventwire.pipeline" in MODULES and "eventwire.times.normalize" in MODULES
     assert "eventwire.story" in _internal_edges("eventwire.pipeline")
     assert "eventwire.ingest" in _internal_edges("eventwire.pipeline")
+
+
+# Modules that may name the package's resource folder, and why: everything else reads resources through
+# the one reader (eventwire/lexicon.py).
+RESOURCE_PATH_ALLOWED = {
+    "eventwire.lexicon": "the one reader",
+    "eventwire.stages": "hashes a stage's resource files to pin them to its version (reads bytes, parses nothing)",
+    "eventwire.gazetteer": "hashes the place files into the index cache key (reads bytes, parses nothing)",
+    "eventwire.times.lexicon": "names the times folder; its files are parsed by lexicon.read_file",
+}
+# Modules that parse tab-separated text that is not a package resource: external gold files.
+TAB_SPLIT_ALLOWED = {"eventwire.lexicon", "eventwire.eval.statements"}
+
+
+def _string_constants(tree: ast.AST) -> Iterator[ast.Constant]:
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            yield node
+
+
+def test_architecture_one_resource_reader():
+    offences = []
+    for name, path in MODULES.items():
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        if name not in RESOURCE_PATH_ALLOWED and any(c.value == "resources" for c in _string_constants(tree)):
+            offences.append(f"{name} builds a path into resources/: read it with eventwire.lexicon")
+        for node in ast.walk(tree):
+            if (name not in TAB_SPLIT_ALLOWED and isinstance(node, ast.Call)
+                    and isinstance(node.func, ast.Attribute) and node.func.attr == "split"
+                    and node.args and isinstance(node.args[0], ast.Constant) and node.args[0].value == "\t"):
+                offences.append(f"{name}:{node.lineno} splits on tabs: a second TSV reader")
+    assert offences == []
+    assert set(RESOURCE_PATH_ALLOWED) <= set(MODULES)
+    reader = ast.parse(MODULES["eventwire.lexicon"].read_text(encoding="utf-8"))
+    assert any(c.value == "resources" for c in _string_constants(reader)), "the detector sees nothing"

@@ -157,7 +157,7 @@ def check(stages: Sequence[Stage]) -> None:
         seen.add(stage.name)
         missing = [f for f in stage.requires if f not in available]
         if missing:
-            providers = [s.name for s in _REGISTRY.values() if set(missing) & set(s.assigns)]
+            providers = [s.name for s in map(get, registered()) if set(missing) & set(s.assigns)]  # error path only
             hint = f"; put it after {' or '.join(providers)}" if providers else ""
             raise Pipeline.UNMET.error(name=stage.name, missing=", ".join(repr(m) for m in missing), hint=hint)
         available.update(stage.assigns)

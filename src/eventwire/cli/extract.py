@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from ..defaults import DEFAULT_MODEL
+from ..defaults import DEFAULT_BATCH, DEFAULT_MODEL
 from ..record import Record
 from .errors import exits
 from .progress import story_progress
@@ -36,8 +36,16 @@ def _date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> dt
 @click.option("--model", default=DEFAULT_MODEL, show_default=True, help="Installed spaCy English pipeline to use.")
 @click.option("--raw", is_flag=True,
               help="Keep the text exactly as given (no header, sign-off or boilerplate removal).")
+@click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Worker processes, each loading the model once (records keep input order).")
+@click.option("--batch-size", type=click.IntRange(min=1), default=DEFAULT_BATCH, show_default=True,
+              help="Stories per spaCy batch.")
+@click.option("--stage", "stages", multiple=True, metavar="NAME",
+              help="Run these registered stages, in this order, instead of the default pipeline "
+                   "(repeat the option; see docs/architecture.md).")
 @exits()
-def extract_command(paths: tuple[str, ...], published: dt.date | None, fmt: str, model: str, raw: bool) -> None:
+def extract_command(paths: tuple[str, ...], published: dt.date | None, fmt: str, model: str, raw: bool,
+                    workers: int, batch_size: int, stages: tuple[str, ...]) -> None:
     """Extract actors, places and dates from news stories.
 
     PATH is a .txt, .html, .jsonl or .jsonl.gz file, a folder of them, or - for standard input.
@@ -47,6 +55,8 @@ def extract_command(paths: tuple[str, ...], published: dt.date | None, fmt: str,
         eventwire extract story.txt --format table
 
         cat stories.jsonl | eventwire extract - --format jsonl --date 2025-12-06
+
+        eventwire extract archive.jsonl --format jsonl --workers 2 > records.jsonl
 
     Exit status: 0 every story extracted, 1 some input failed (each on one line), 2 the command
     could not run (see docs/errors.md).
@@ -69,7 +79,8 @@ def extract_command(paths: tuple[str, ...], published: dt.date | None, fmt: str,
     written = 0
     pending: Record | None = None
     with story_progress() as progress:
-        for result in extract_many(stories(), clean=not raw, model=model, published=published):
+        for result in extract_many(stories(), clean=not raw, model=model, published=published, n_process=workers,
+                                   batch_size=batch_size, stages=stages or None):
             progress.advance(failed=isinstance(result, Failure))
             if isinstance(result, Failure):
                 failures += 1
