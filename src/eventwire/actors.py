@@ -390,14 +390,13 @@ def _finish(drafts: dict[str, _Draft]) -> list[record.Actor]:
     ordered = sorted(drafts.values(), key=lambda d: (d.first, d.key))
     actors = []
     for n, d in enumerate(ordered, 1):
-        seen = {d.name}
-        aliases = [s for s in d.surfaces if not (s in seen or seen.add(s))]  # type: ignore[func-returns-value]
+        aliases = list(dict.fromkeys(s for s in d.surfaces if s != d.name))  # in order, once each
         first_role: dict[str, tuple[str, int, int]] = {}
         for r in sorted(d.roles, key=lambda r: r.start):
             first_role.setdefault(r.text.lower(), (r.text, r.start, r.end))  # each title once
         roles = list(first_role.values())
         actors.append(record.Actor(
-            id=f"A{n}", name=d.name, kind=d.kind,  # type: ignore[arg-type]
+            id=f"A{n}", name=d.name, kind=record.narrow(d.kind, record.ACTOR_KINDS, "actor kind"),
             aliases=aliases, country=d.country, sector=d.sector,
             roles=[record.Role(text, (s, e)) for text, s, e in roles],
             mentions=sorted(set(d.mentions)),

@@ -177,7 +177,8 @@ def places_of(mentions: Sequence[Mention]) -> list[record.Place]:
         place = places.get(key)
         if place is None:
             place = places[key] = record.Place(
-                f"P{len(places) + 1}", entry.name, entry.kind, entry.country,  # type: ignore[arg-type]
+                f"P{len(places) + 1}", entry.name, record.narrow(entry.kind, record.PLACE_KINDS, "place kind"),
+                entry.country,
                 entry.admin1, entry.lat, entry.lon, entry.geonameid)
         place.mentions.append((m.start, m.end))
     return list(places.values())

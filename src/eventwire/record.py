@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict, dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar, get_args
+
+from .errors import Extraction
 
 SCHEMA = "eventwire/1"
 
@@ -16,6 +18,19 @@ Span = tuple[int, int]
 ActorKind = Literal["person", "organization", "country", "group"]
 PlaceKind = Literal["country", "admin1", "city", "site", "region", "water", "other"]
 TimeKind = Literal["date", "time", "duration", "set"]
+ACTOR_KINDS: tuple[ActorKind, ...] = get_args(ActorKind)
+PLACE_KINDS: tuple[PlaceKind, ...] = get_args(PlaceKind)
+TIME_KINDS: tuple[TimeKind, ...] = get_args(TimeKind)
+_L = TypeVar("_L", bound=str)
+
+
+def narrow(value: str, allowed: tuple[_L, ...], field: str) -> _L:
+    """``value`` as one of the record's ``Literal`` values, checked: stages read kinds from resource files
+    and indexes as plain strings, and the record must never carry one outside its schema."""
+    for option in allowed:
+        if option == value:
+            return option
+    raise Extraction.OUT_OF_SCHEMA.error(field=field, value=value, allowed=", ".join(allowed))
 
 
 @dataclass(slots=True)

@@ -291,6 +291,9 @@ class Extraction(Group):
     E01 = Code("EW-E01", ExtractionError, "extraction itself failed on a story (a bug; the other stories go on)",
                "please report it with the story")
     FAILED = E01.msg("extraction failed: {type}: {error}")
+    E02 = Code("EW-E02", ExtractionError, "a stage produced a value the eventwire/1 schema does not allow (a bug)",
+               "please report it with the story")
+    OUT_OF_SCHEMA = E02.msg("{field} {value!r} is not one of {allowed}")
 
 
 class Pipeline(Group):

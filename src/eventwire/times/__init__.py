@@ -115,6 +115,7 @@ def find_times(doc: Doc, published: datetime.date | None, *, lang: str = "en") -
 def times_stage(story: Story) -> None:
     """Every date and time of the story as a TIMEX3 value against its publication date, ids ``T1…``."""
     story.times = [
-        record.Time(f"T{n}", t.text, t.value, t.kind, t.precision, t.mod, (t.start, t.end))  # type: ignore[arg-type]
+        record.Time(f"T{n}", t.text, t.value, record.narrow(t.kind, record.TIME_KINDS, "time kind"), t.precision,
+                    t.mod, (t.start, t.end))
         for n, t in enumerate(find_times(story.doc, story.published), 1)
     ]
