@@ -1,8 +1,9 @@
 """Regenerate the code tables of docs/errors.md from eventwire.errors.table (run from the repo root after adding a code;
 tests/test_errors.py fails until the doc matches the table). Usage: python scripts/errors_doc.py"""
-import re
 from pathlib import Path
+
 from eventwire.errors import GROUPS, Code
+
 doc = Path("docs/errors.md")
 text = doc.read_text()
 start = text.index("## General")
