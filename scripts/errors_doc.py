@@ -14,6 +14,7 @@ for group in GROUPS:
     for v in vars(group).values():
         if isinstance(v, Code):
             ex = "—" if v.kind is None else str(v.exit)
-            parts.append(f"| {v.code} | {v.meaning.replace('|', chr(92)+'|')} | {v.todo.replace('|', chr(92)+'|')} | {ex} |\n")
+            meaning, todo = (t.replace("|", "\\|") for t in (v.meaning, v.todo))
+            parts.append(f"| {v.code} | {meaning} | {todo} | {ex} |\n")
     parts.append("\n")
 doc.write_text(text[:start] + "".join(parts) + text[end:])
