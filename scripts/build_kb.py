@@ -171,11 +171,11 @@ def is_given(word: str) -> bool:
 
 def display(words: Iterable[str]) -> str:
     """Capitals as written in news: ``al-ASAD`` → ``al-Asad``, ``CHARLES III`` keeps its numeral."""
-    def one(w: str) -> str:
-        if ROMAN.match(w):
+    def one(w: str, first: bool) -> str:
+        if ROMAN.match(w) and not first:
             return w
         return "-".join(p[:1] + p[1:].lower() if p.isupper() and len(p) > 1 else p for p in w.split("-"))
-    return " ".join(one(w) for w in words)
+    return " ".join(one(w, n == 0) for n, w in enumerate(words))
 
 
 def parse_since(paren: str) -> str:
@@ -232,10 +232,14 @@ def people_in(segment: str, field: str, default_class: str, default_role: str = 
     i, last_end = 0, 0
     while i < len(toks):
         kind, word = toks[i]
-        if kind != "word" or not is_caps(word):
+        prev = toks[i - 1] if i else ("", "")
+        leading_numeral = bool(ROMAN.match(word)) and not (prev[0] == "word" and (
+            is_caps(prev[1]) or is_given(prev[1])))
+        if kind != "word" or not (is_caps(word) or leading_numeral):
             i += 1
-            continue
+            continue  # a numeral is a surname only where no name precedes it: "XI Jinping", "LI Qiang"
         start = i
+        i += 1
         while i < len(toks) and toks[i][0] == "word" and (is_caps(toks[i][1]) or (
                 (ROMAN.match(toks[i][1]) or fold(toks[i][1]) in PARTICLES)
                 and i + 1 < len(toks) and toks[i + 1][0] == "word" and is_caps(toks[i + 1][1]))):
@@ -265,6 +269,7 @@ def people_in(segment: str, field: str, default_class: str, default_role: str = 
         while given and (fold(given[0]) in PARTICLES or re.match(r"^(?:al|el)-", fold(given[0]))):
             given.pop(0)
         before = [w for k, w in toks[last_end:j + 1] if k == "word"]
+        given, place = split_place(before, given)
         found = titles_before(before)
         role = " and ".join(dict.fromkeys(p for p, _ in found[-2:])) if len(found) > 1 else \
             (found[0][0] if found else "")
@@ -284,9 +289,29 @@ def people_in(segment: str, field: str, default_class: str, default_role: str = 
             w for _, w in toks[i:i + 5]))
         if m:
             of_country = iso3_for(m.group(1))
+        while before and ROLES.get(fold(before[-1])) == "honorific":
+            before = before[:-1]
+        m = re.search(r"\bof (?:the )?([A-Z][a-z]+(?: (?:of )?[A-Z][a-z]+)*)\W*$", " ".join(before))
+        if not of_country:
+            of_country = place or (iso3_for(m.group(1)) if m else None)  # "President of China XI Jinping"
         yield Person(given, surname, rest, role or default_role, klass, parse_since(after) or since, field,
                      of_country)
         last_end = i
+
+
+def split_place(before: list[str], given: list[str]) -> tuple[list[str], str | None]:
+    """Given names without a leading country name ("of French Polynesia Moetai X"), and that country's ISO3."""
+    lead: list[str] = []
+    for w in reversed(before):
+        if not w[:1].isupper():
+            break
+        lead.insert(0, w)
+    for k in range(len(given) - 1, 0, -1):
+        for n in range(len(lead) + 1):
+            code = iso3_for(" ".join(lead[n:] + given[:k]))
+            if code:
+                return given[k:], code
+    return given, None
 
 
 def office_people(text: str, field: str, default_class: str, default_role: str = "") -> Iterator[Person]:
@@ -410,7 +435,7 @@ def mission_people(profile: dict, section: str) -> Iterator[Person]:
 
 def row_of(p: Person, country: str) -> dict[str, str]:
     """The TSV row of one person: display name, full key, variant keys, surname key and the rest."""
-    surname_parts = [part for w in p.surname for part in w.split("-") if is_caps(part)]
+    surname_parts = [part for w in p.surname for part in w.split("-") if is_caps(part)] or p.surname
     full = name_key(" ".join(p.given + p.surname + p.rest))
     variants = []
     if p.given:
