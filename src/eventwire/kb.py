@@ -135,8 +135,12 @@ class KB:
         return cls(_entry(r[:len(COLUMNS)]) for r in rows)
 
     def lookup(self, name: str, *, on: dt.date | None = None) -> list[KBPerson]:
-        """Everyone whose full name (or a variant: first given name + surname) has the key of ``name``."""
-        return _people(self._by_key.get(name_key(name), []), on)
+        """Everyone whose full name (or a variant: first given name + surname) has the key of ``name``.
+
+        A one-word name is no full name ("Johnson"): it matches nobody here; use ``by_surname`` with a role.
+        """
+        key = name_key(name)
+        return _people(self._by_key.get(key, []), on) if " " in key else []
 
     def by_surname(self, surname: str, role_word: str | None = None, *,
                    on: dt.date | None = None) -> list[KBPerson]:
