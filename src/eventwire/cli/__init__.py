@@ -6,6 +6,7 @@ import click
 
 from .. import __version__
 from .bench import bench_command
+from .coverage import coverage_command
 from .eval import eval_command
 from .extract import extract_command
 from .ingest_command import ingest_command
@@ -21,5 +22,6 @@ def main() -> None:
 main.add_command(extract_command)
 main.add_command(eval_command)
 main.add_command(bench_command)
+main.add_command(coverage_command)
 for _command in (ingest_command, query_command, statements_command, sql_command, export_command):
     main.add_command(_command)

@@ -199,6 +199,11 @@ class Store:
             raise Codes.NO_DOCUMENT.error(id=doc_id, path=self.path)
         return json.loads(row[0])
 
+    def records(self) -> Iterator[dict[str, Any]]:
+        """Every stored record, in id order, one at a time (memory stays flat however large the store)."""
+        for row in self._conn.execute("SELECT record FROM documents ORDER BY id"):
+            yield json.loads(row[0])
+
     def failures(self) -> list[dict[str, Any]]:
         """Every recorded failure, oldest first."""
         return [dict(r) for r in self._conn.execute(
