@@ -79,7 +79,7 @@ class Person:
 SKIPPED: collections.Counter = collections.Counter()  # what the parsers saw and did not take, for the report
 
 # -- knowledge from the repository's resources -------------------------------------------------------
-ROLES = {fold(p): c for p, c in read_tsv("kb/roles.tsv", 2)}
+ROLES = {fold(p): c for p, c in read_tsv("kb/roles.tsv")}
 TITLE_WORDS = {w for p in ROLES for w in p.split()}
 MAX_TITLE = max(len(p.split()) for p in ROLES)
 
@@ -387,6 +387,9 @@ def build(data: dict) -> tuple[list[dict[str, str]], collections.Counter]:
     return out, stats
 
 
+OPTIONAL = {"variants", "role", "since"}   # columns the source can leave empty
+
+
 def render(rows: list[dict[str, str]], source: str, snapshot: str, command: str) -> str:
     """The resource text: provenance header, FORMAT and EXAMPLE lines, then one row per line."""
     head = [
@@ -401,10 +404,11 @@ def render(rows: list[dict[str, str]], source: str, snapshot: str, command: str)
         "# KEYS: eventwire.names.name_key of the full name, of shorter variants (first given name + surname,",
         "# name without trailing names) and of the surname (the capitalised part in the Factbook).",
         "# SINCE: ISO 8601 date of the precision the source gives (YYYY-MM-DD, YYYY-MM or YYYY); empty if none.",
-        "# FORMAT: " + "\t".join(COLUMNS),
+        "# FORMAT: " + "<TAB>".join(c + "?" if c in OPTIONAL else c for c in COLUMNS),
+        "# EXAMPLES below: full name | the country kb.lookup gives (run by tests/test_resource_examples.py)",
     ]
     examples = rows[:1] + [r for r in rows if r["class"] == "ambassador"][:1]
-    head += ["# EXAMPLE: " + "\t".join(r[c] for c in COLUMNS) for r in examples]
+    head += [f"# EXAMPLE: {r['name']} | {r['country']}" for r in examples]
     return "\n".join(head + ["\t".join(r[c] for c in COLUMNS) for r in rows]) + "\n"
 
 

@@ -31,12 +31,12 @@ def _country_names() -> dict[str, str]:
         for attr in ("name", "official_name", "common_name"):
             if getattr(c, attr, None):
                 names.setdefault(fold(getattr(c, attr)), c.alpha_3)
-    for iso3, name, *_rest in read_tsv("places/countries.tsv", 2, 5):
+    for iso3, name, *_rest in read_tsv("places/countries.tsv"):
         names.setdefault(fold(name), iso3)
         for alias in _rest[-1].split("|"):
             if alias:
                 names.setdefault(fold(alias), iso3)
-    for demonym, iso3 in read_tsv("demonyms.tsv", 2):
+    for demonym, iso3 in read_tsv("demonyms.tsv"):
         names.setdefault(fold(demonym), iso3)
     return names
 

@@ -34,7 +34,7 @@ FIXTURE = [
 
 @pytest.fixture
 def small(tmp_path: Path) -> kb.KB:
-    lines = ["# FORMAT: " + "\t".join(kb.COLUMNS)]
+    lines = ["# FORMAT: " + "<TAB>".join(c + "?" if c in {"variants", "role", "since"} else c for c in kb.COLUMNS)]
     for name, variant, surname, *rest in FIXTURE:
         lines.append("\t".join([name, name_key(name), name_key(variant), name_key(surname), *rest]))
     path = tmp_path / "people.tsv"

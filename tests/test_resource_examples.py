@@ -25,7 +25,7 @@ from pathlib import Path
 import pytest
 
 import eventwire
-from eventwire import record
+from eventwire import kb, record
 from eventwire.errors import ResourceError
 from eventwire.export import acled_type
 from eventwire.ingest.clean import clean_text
@@ -51,6 +51,8 @@ KINDS = {
     "headline_words.tsv": "clean",
     "stopwords.txt": "language",
     "export/acled_mapping.tsv": "acled",
+    "kb/people.tsv": "kb",
+    "kb/roles.tsv": "kb-role",
 }
 CHECKED = [r for r in all_resources() if r not in OWN_TESTS and r not in NO_EXAMPLES]
 EXAMPLES: list[tuple[str, Example]] = [(r, e) for r in CHECKED for e in read_table(r).examples]
@@ -137,6 +139,10 @@ def test_resource_example(nlp: object, relpath: str, example: Example) -> None:
         assert clean_text(fields[0]) == fields[1]
     elif kind == "language":
         assert detect_language(fields[0]) == fields[1]
+    elif kind == "kb":
+        assert fields[1] in {p.country for p in kb.lookup(fields[0])}
+    elif kind == "kb-role":
+        assert kb.role_class(fields[0]) == fields[1]
     elif kind == "acled":
         ptype, mode, *expected = fields
         assert acled_type(ptype, mode, []) == tuple(expected)

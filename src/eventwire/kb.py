@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from .lexicon import read_tsv
+from .lexicon import read_file, read_tsv
 from .names import fold, name_key
 
 RESOURCE = "kb/people.tsv"
@@ -86,20 +86,10 @@ def _entry(cols: Sequence[str]) -> Entry:
                  field, tuple(p for p in profiles.split(",") if p))
 
 
-def _file_rows(path: Path) -> list[tuple[str, ...]]:
-    """Rows of a people file outside the package (tests, a rebuilt file): same rules as ``read_tsv``."""
-    rows = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            cols = line.split("\t")
-            rows.append(tuple(c.strip() for c in cols) + ("",) * (len(COLUMNS) - len(cols)))
-    return rows
-
-
 @cache
 def role_words() -> dict[str, str]:
     """Folded title phrase → role class, from ``kb/roles.tsv`` (honorifics and institution words left out)."""
-    return {fold(p): c for p, c in read_tsv(ROLES, 2) if c not in ("honorific", "body")}
+    return {fold(p): c for p, c in read_tsv(ROLES) if c not in ("honorific", "body")}
 
 
 def role_class(word: str) -> str | None:
@@ -131,7 +121,7 @@ class KB:
     @classmethod
     def load(cls, path: str | Path | None = None) -> KB:
         """The shipped resource (``path`` None), or a people file of the same format at ``path``."""
-        rows = read_tsv(RESOURCE, len(COLUMNS)) if path is None else _file_rows(Path(path))
+        rows = read_tsv(RESOURCE) if path is None else read_file(Path(path)).rows
         return cls(_entry(r[:len(COLUMNS)]) for r in rows)
 
     def lookup(self, name: str, *, on: dt.date | None = None) -> list[KBPerson]:
