@@ -10,7 +10,6 @@ the possessor's own affiliation ("the president's envoy" shares the president's 
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from functools import cache, partial
 from typing import TYPE_CHECKING
@@ -18,10 +17,11 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Token
 
 from . import record
+from .actor_merge import OrgNames, PersonNames
 from .coref import resolve_pronouns
 from .gazetteer import Gazetteer, get_gazetteer
 from .lexicon import read_tsv, read_words
-from .mentions import Mention, igo_key, name_key
+from .mentions import Mention, igo_key
 from .mentions import igos as _igos
 from .roles import RoleSpan, role_spans, title_sector
 from .stages import register
@@ -60,7 +60,8 @@ def build_actors(doc: Doc, mentions: list[Mention], gaz: Gazetteer | None = None
     person_at: dict[int, str] = {}
     used_in_groups = _groups(doc, mentions, drafts)
 
-    surname_owner = _surname_owners(mentions)
+    surname_owner = _surname_owners(mentions, doc.text)
+    org_names = OrgNames.of_story(doc.text, mentions)
     for m in mentions:
         if m.type == "person":
             key = "P:" + surname_owner.of(m.text)
@@ -75,13 +76,14 @@ def build_actors(doc: Doc, mentions: list[Mention], gaz: Gazetteer | None = None
             d.country = m.country
             d.sector = "GOV"
         elif m.type == "organization" and (m.start, m.end) not in used_in_groups:
-            igo = _igos().get(igo_key(m.text))
-            name = igo[0] if igo else re.sub(r"^the\s+", "", m.text, flags=re.I)
+            name = org_names.canonical(m.text)
+            igo = _igos().get(igo_key(name))
             d = _draft(drafts, "O:" + igo_key(name), "organization", name, m)
             if igo:
                 d.country, d.sector = "IGO", igo[1] if igo[1] != "IGO" else "IGO"
             else:
                 d.country = d.country or m.country
+                d.sector = d.sector or org_names.sector(name)
                 hit = _institution_at(doc, doc[m.tok_end - 1])
                 d.sector = d.sector or (_sector_of(m.text, hit[1][1]) if hit else None)
         elif m.type == "demonym" and m.country and _stands_alone(doc[m.tok_start]):
@@ -97,13 +99,6 @@ def build_actors(doc: Doc, mentions: list[Mention], gaz: Gazetteer | None = None
         drafts[key].mentions.append((tok.idx, tok.idx + len(tok)))
     _person_affiliations(doc, drafts, mentions)
     return _finish(drafts)
-
-
-class _Owners(dict[str, str]):
-    """Name key -> the full personal name a mention belongs to."""
-
-    def of(self, text: str) -> str:
-        return self.get(name_key(text), text)
 
 
 def _merge_org_variants(drafts: dict[str, _Draft]) -> None:
@@ -129,14 +124,10 @@ def _token_range(doc: Doc, start: int, end: int) -> range:
     return range(span.start, span.end) if span is not None else range(0)
 
 
-def _surname_owners(mentions: list[Mention]) -> _Owners:
-    """Bare surname -> the full name it ends (the first full name wins for shared surnames)."""
-    owners = _Owners()
-    for m in mentions:
-        if m.type == "person" and " " in m.text:
-            owners.setdefault(name_key(m.text.split()[-1]), m.text)
-            owners.setdefault(name_key(m.text), m.text)
-    return owners
+def _surname_owners(mentions: list[Mention], text: str | None = None) -> PersonNames:
+    """Personal name -> the person it belongs to (``actor_merge.PersonNames``: transliteration
+    variants, a bare surname when exactly one full name ends in it, "also known as" with ``text``)."""
+    return PersonNames.of_story(mentions, text)
 
 
 def _draft(drafts: dict[str, _Draft], key: str, kind: str, name: str, m: Mention) -> _Draft:
@@ -404,8 +395,8 @@ def _finish(drafts: dict[str, _Draft]) -> list[record.Actor]:
     return actors
 
 
-@register("eventwire.actors.v1", requires=("doc", "mentions"), assigns=("actors",),
-          resources=("actors", "demonyms.tsv", "speech_verbs.tsv"), resources_hash="20eff7e26e19")
+@register("eventwire.actors.v2", requires=("doc", "mentions"), assigns=("actors",),
+          resources=("actors", "demonyms.tsv", "speech_verbs.tsv"), resources_hash="18da8d2da6b0")
 def actors_stage(story: Story) -> None:
     """Merge the typed mentions into actors; an actor's country and sector are decided here, once."""
     story.actors = build_actors(story.doc, story.mentions)

@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .gazetteer import Gazetteer, get_gazetteer
 from .lexicon import read_tsv, read_words, setting
+from .names import name_key as person_key
 from .stages import register
 from .syntax import first_conjunct, governing_verb
 
@@ -97,9 +98,11 @@ _ARTICLES = ("al-", "el-", "as-", "ad-")  # Arabic articles written into names: 
 
 
 def name_key(text: str) -> str:
-    """Comparison key for names: apostrophes and hyphens normalised, an "al-" article dropped."""
+    """Comparison key for names: ``names.name_key`` (the knowledge base's key: diacritics,
+    apostrophes, an "al-" article and transliteration variants folded), or for text that key
+    empties (an initial, a lone article) the text lower-cased with an "al-" article dropped."""
     key = text.replace("’", "'").replace("‘", "'").lower()
-    return key[3:] if key.startswith(_ARTICLES) else key
+    return person_key(text) or (key[3:] if key.startswith(_ARTICLES) else key)
 
 
 def find_mentions(doc: Doc, gaz: Gazetteer | None = None) -> list[Mention]:
@@ -330,8 +333,8 @@ def _mention(span: Span, kind: MentionType, country: str | None = None, gpe: str
     )
 
 
-@register("eventwire.mentions.v1", requires=("doc",), assigns=("mentions",),
-          resources=("actors", "demonyms.tsv", "places", "settings.tsv"), resources_hash="676f7a58c3db")
+@register("eventwire.mentions.v2", requires=("doc",), assigns=("mentions",),
+          resources=("actors", "demonyms.tsv", "places", "settings.tsv"), resources_hash="3cf5a98d5dcc")
 def mentions_stage(story: Story) -> None:
     """Type every name of the story once; later stages never re-decide what a name is."""
     story.mentions = find_mentions(story.doc)
