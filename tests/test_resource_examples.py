@@ -5,7 +5,7 @@ Each file kind has a checker and an EXAMPLE syntax (docs/resources.md):
 - **record** (actors, statements, events vocabulary, modals, speech verbs, settings):
   ``sentence | claim [| claim ...]``; the sentence goes through ``eventwire.extract`` (published
   2025-12-06) and each claim must hold in the record. A claim is words, quoted like a shell line:
-  ``actor NAME [kind=K] [country=C] [sector=S] [role=R]``, ``no-actor NAME``, ``no-role NAME``,
+  ``actor NAME [kind=K] [country=C] [sector=S] [role=R] [alias=A]``, ``no-actor NAME``, ``no-role NAME``,
   ``place NAME [kind=K]``, ``no-place NAME``, ``statement [cue=C] [content=C] [speaker=NAME] [channel=C]``,
   ``event TYPE [mode=M] [status=S] [actor=NAME] [recipient=NAME] [object=TEXT]``,
   ``time TEXT VALUE``, ``time TEXT -`` (TEXT is no temporal expression) or ``time -`` (there is none).
@@ -87,8 +87,10 @@ def _check_claim(rec: record.Record, claim: str) -> None:
         assert actors, f"no actor {free[0]!r} in {[a.name for a in rec.actors]}"
         actor = actors[0]
         for key, want in attrs.items():
-            got = [r.text for r in actor.roles] if key == "role" else getattr(actor, key)
-            assert (want in got) if key == "role" else (got == want), f"actor {actor.name}: {key} {got!r} != {want!r}"
+            got = [r.text for r in actor.roles] if key == "role" else actor.aliases if key == "alias" else getattr(
+                actor, key)
+            listed = key in {"role", "alias"}
+            assert (want in got) if listed else (got == want), f"actor {actor.name}: {key} {got!r} != {want!r}"
     elif word == "no-role":
         assert all(not a.roles for a in rec.actors if a.name == free[0]), f"{free[0]!r} has a role"
     elif word == "no-place":

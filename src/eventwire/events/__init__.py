@@ -459,8 +459,8 @@ def _record(n: int, d: _Draft, text: str) -> record.Event:
         sentence=d.sentence, confidence=None)
 
 
-@register("eventwire.events.v1", requires=("doc", "actors", "places", "times", "statements"), assigns=("events",),
-          resources=("events", "quantities", "actors", "modals.tsv", "speech_verbs.tsv"), resources_hash="c946b49a5c33")
+@register("eventwire.events.v2", requires=("doc", "actors", "places", "times", "statements"), assigns=("events",),
+          resources=("events", "quantities", "actors", "modals.tsv", "speech_verbs.tsv"), resources_hash="7a359fd79cdc")
 def events_stage(story: Story) -> None:
     """The story's PLOVER events, with the statements they are reported in (``find_events``)."""
     story.events = find_events(story, story.statements)

@@ -336,8 +336,8 @@ def find_statements(story: Story) -> list[record.Statement]:
     return finder.records()
 
 
-@register("eventwire.statements.v1", requires=("doc", "actors", "times"), assigns=("statements",),
-          resources=("statements", "actors", "speech_verbs.tsv"), resources_hash="4c174ac92b08")
+@register("eventwire.statements.v2", requires=("doc", "actors", "times"), assigns=("statements",),
+          resources=("statements", "actors", "speech_verbs.tsv"), resources_hash="1bc611026958")
 def statements_stage(story: Story) -> None:
     """Who said what: every attributed statement of the story (``find_statements``)."""
     story.statements = find_statements(story)
