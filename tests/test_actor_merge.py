@@ -101,3 +101,9 @@ def test_merge_kiev_and_kyiv_are_one_place(nlp: Language) -> None:
 
     rec = eventwire.extract("Officials in Kyiv said on Monday that the mayor of Kiev was safe.", published="2025-12-06")
     assert len({p.name for p in rec.places}) == 1
+
+
+def test_merge_a_mistyped_copy_of_the_full_name_does_not_block_its_surname() -> None:
+    owners = PersonNames.of_story([person("Petra Lindqvist"), person("Swedes Petra Lindqvist", 30, "organization"),
+                                   person("Lindqvist", 60)])
+    assert owners.of("Lindqvist") == "Petra Lindqvist"

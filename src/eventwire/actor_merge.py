@@ -145,7 +145,8 @@ class PersonNames(dict[str, str]):
                 by_surname.setdefault(" ".join(key.split()[-n:]), set()).add(target)
         for m in mentions:  # a full name the model typed otherwise still makes a surname ambiguous
             key = name_key(m.text)
-            if m.type == "organization" and 2 <= len(key.split()) <= 3 and key not in full and m.text.istitle():
+            if m.type == "organization" and 2 <= len(key.split()) <= 3 and m.text.istitle() \
+                    and not any(key == k or key.endswith(" " + k) for k in full):  # not "Russians Jane Doe"
                 by_surname.setdefault(key.split()[-1], set()).add("?" + m.text)
         for m in persons:  # rule 3: a bare surname (one written word)
             key = name_key(m.text)
