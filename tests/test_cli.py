@@ -135,3 +135,14 @@ def test_cli_unknown_model_is_a_clear_error(runner: CliRunner, tmp_path: Path) -
     result = runner.invoke(main, ["extract", str(path), "--model", "no_such_model"])
     assert result.exit_code != 0
     assert "no_such_model" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_cli_extract_explain_prints_evidence_and_keeps_the_record(tmp_path: Path) -> None:
+    story = tmp_path / "s.txt"
+    story.write_text("Volodymyr Kovalchuk, the deputy mayor, said the road near Tavildara was closed.\n",
+                     encoding="utf-8")
+    plain = CliRunner().invoke(main, ["extract", str(story), "--date", "2025-01-01"])
+    explained = CliRunner().invoke(main, ["extract", str(story), "--date", "2025-01-01", "--explain"])
+    assert plain.exit_code == explained.exit_code == 0
+    assert json.loads(explained.stdout) == json.loads(plain.stdout)
+    assert "Volodymyr Kovalchuk\tperson\tNER label ORG; for person: given name" in explained.stderr

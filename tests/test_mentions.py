@@ -67,3 +67,51 @@ def test_mentions_company_named_after_a_country_does_not_make_the_country_a_pers
 def test_mentions_middle_name_of_a_long_name_is_a_surname(nlp: Language) -> None:
     types = typed(nlp, "Spanish diplomat Josep Ferrer Puigdollers spoke first. Later Ferrer agreed.")
     assert types.get("Ferrer") == "person"
+
+
+def test_mentions_given_name_makes_an_org_tagged_name_a_person(nlp: Language) -> None:
+    ms = {m.text: m for m in find_mentions(nlp("Volodymyr Kovalchuk, the deputy mayor, said the road was closed."))}
+    assert ms["Volodymyr Kovalchuk"].type == "person"
+    assert any("given name" in e for e in ms["Volodymyr Kovalchuk"].evidence)
+
+
+def test_mentions_given_name_does_not_make_a_company_a_person(nlp: Language) -> None:
+    types = typed(nlp, "Shares of Roosevelt Financial Group rose on Monday.")
+    assert types.get("Roosevelt Financial Group") != "person"
+
+
+def test_mentions_word_before_oblast_or_region_is_a_place(nlp: Language) -> None:
+    assert typed(nlp, "Troops advanced in Zaporizhzhia Oblast on Monday.").get("Zaporizhzhia Oblast") == "place"
+    assert typed(nlp, "Shelling hit villages in the Kharkiv region overnight.").get("Kharkiv") == "place"
+
+
+def test_mentions_place_once_is_a_place_everywhere(nlp: Language) -> None:
+    ms = find_mentions(nlp("Fighting was reported near Tavildara. Tavildara was quiet on Sunday, said officials."))
+    assert [m.type for m in ms if m.text == "Tavildara"] == ["place", "place"]
+
+
+def test_mentions_titled_single_name_is_a_person_everywhere(nlp: Language) -> None:
+    types = typed(nlp, "President Wang arrived on Monday. Wang met the delegation and Wang left.")
+    assert types["Wang"] == "person"
+
+
+def test_mentions_dateline_in_capitals_is_a_place(nlp: Language) -> None:
+    types = typed(nlp, "BONN 1996-08-30\nThe committee met on Friday.")
+    assert types.get("BONN") == "place"
+
+
+def test_mentions_given_names_file_is_the_scripts_output(tmp_path) -> None:
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    source = root / "src" / "eventwire" / "resources" / "en" / "kb" / "people.tsv"
+    if not source.is_file():
+        pytest.skip(f"{source} is absent")
+    out = tmp_path / "given_names.txt"
+    subprocess.run([sys.executable, str(root / "scripts" / "build_given_names.py"), "--out", str(out)],
+                   check=True, capture_output=True)
+    shipped = root / "src" / "eventwire" / "resources" / "en" / "mentions" / "given_names.txt"
+    assert out.read_text(encoding="utf-8") == shipped.read_text(encoding="utf-8"), (
+        "rebuild: python scripts/build_given_names.py")

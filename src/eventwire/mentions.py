@@ -13,7 +13,7 @@ gazetteer, so that later stages never re-decide whether "Moscow" is a city or th
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, partial
 from typing import TYPE_CHECKING, Literal
 
@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .gazetteer import Gazetteer, get_gazetteer
 from .lexicon import read_tsv, read_words, setting
+from .mention_cues import dateline_cue, given_name_cue, place_suffix_cue
 from .names import name_key as person_key
 from .stages import register
 from .syntax import first_conjunct, governing_verb
@@ -48,6 +49,8 @@ class Mention:
     country: str | None = None
     # "country", "capital", "seat" for state/place names found in the gazetteer's country tables
     gpe: str | None = None
+    # why the name got its type: "NER label ORG", "for person: …", "against ORG: …" (``extract --explain``)
+    evidence: list[str] = field(default_factory=list)
 
     @property
     def span(self) -> tuple[int, int]:
@@ -110,12 +113,19 @@ def find_mentions(doc: Doc, gaz: Gazetteer | None = None) -> list[Mention]:
     gaz = gaz or get_gazetteer()
     trimmed = [_trim(ent) for ent in doc.ents if ent.label_ in _NAME_LABELS]
     spans = [(s, label) for s, label in trimmed if s is not None and len(s)]
+    notes: dict[int, list[str]] = {}
+    spans = [_relabel(s, label, gaz, notes) for s, label in spans]
+    tagged = {i for s, _ in spans for i in range(s.start, s.end)} | {i for e in doc.ents for i in range(e.start, e.end)}
+    spans = sorted([*spans, *_untagged_people(doc, tagged, gaz, notes)], key=lambda sl: sl[0].start)
     persons = _person_names((s for s, label in spans
                              if label == "PERSON" and not _described_as_org(s) and not _person_is_place(s, gaz)), gaz)
     surnames: dict[str, str] = {}
     for name in persons:
         words = name.split()
         surnames.setdefault(name_key(words[-1]), name)
+    for span, label in spans:  # "President Wang" once makes every "Wang" the person
+        if label == "PERSON" and len(span) == 1 and _after_title(span) and not _person_is_place(span, gaz):
+            surnames.setdefault(name_key(span.text), span.text)
     for name in persons:  # "Josep Borrell Fontelles" is also "Borrell"; last names win over these
         for word in name.split()[1:-1]:
             if word[:1].isupper() and len(word) > 2:
@@ -129,14 +139,17 @@ def find_mentions(doc: Doc, gaz: Gazetteer | None = None) -> list[Mention]:
             label = "ORG"  # "the militant group X" once makes every X the organisation
         m = _type_span(span, label, surnames, gaz)
         if m is not None:
+            m.evidence[:0] = notes.get(span.start, [f"NER label {label}"])
             mentions.append(m)
             covered.update(range(span.start, span.end))
     # Surnames the model left untagged ("... praised Novak") are still that person.
     for tok in doc:
         if tok.i not in covered and tok.pos_ == "PROPN" and name_key(tok.text) in surnames:
-            mentions.append(_mention(doc[tok.i : tok.i + 1], "person"))
+            mentions.append(_why(_mention(doc[tok.i : tok.i + 1], "person"),
+                                 "no NER label", "for person: the surname of a person named in the story"))
             covered.add(tok.i)
     mentions.extend(_untagged_places(doc, covered, gaz))
+    _places_everywhere(mentions, surnames)
     mentions.sort(key=lambda m: m.start)
     return mentions
 
@@ -163,9 +176,76 @@ def _untagged_places(doc: Doc, covered: set[int], gaz: Gazetteer) -> list[Mentio
         span = doc[i : j + 1]
         entries = gaz.lookup(span.text) if in_place_slot(span) else []
         if entries and (entries[0].kind != "city" or entries[0].population >= _UNTAGGED_MIN_POPULATION):
-            found.append(_mention(span, "place"))
+            found.append(_why(_mention(span, "place"), "no NER label", "for place: a known place in a place slot"))
+        elif cue := place_suffix_cue(span, gaz):
+            found.append(_why(_mention(span, "place"), "no NER label", f"for place: {cue}"))
         i = j + 1
+    i = 0
+    while i < len(doc):  # "BONN 1996-08-30", "ROMANIA BEAT LITHUANIA": capitals the model leaves untagged
+        j = i
+        while j < len(doc) and j not in covered and doc[j].is_upper and doc[j].is_alpha and len(doc[j]) > 1:
+            j += 1
+        if j == i:
+            i += 1
+            continue
+        for k in range(j, i, -1):  # the longest run from i that is a place
+            span = doc[i:k]
+            if cue := dateline_cue(span, gaz):
+                found.append(_why(_gpe(span, gaz), "no NER label", f"for place: {cue}"))
+                break
+            if len(span.text) > 3 and gaz.country(span.text):
+                found.append(_why(_gpe(span, gaz), "no NER label", "for place: a country name in capitals"))
+                break
+        i = j
     return found
+
+
+def _relabel(span: Span, label: str, gaz: Gazetteer, notes: dict[int, list[str]]) -> tuple[Span, str]:
+    """Evidence that overrides the NER label before anything else: a known given name opening the name
+    ("Oleksandr X" tagged ORG is a person), an administrative-unit word after it ("X Oblast")."""
+    ev = notes.setdefault(span.start, [f"NER label {label}"])
+    if label in {"ORG", "GPE", "LOC", "FAC"} and (cue := given_name_cue(span, gaz)):
+        ev += [f"for person: {cue}", f"against person: NER label {label}"]
+        return span, "PERSON"
+    if label in {"ORG", "PERSON"} and (cue := place_suffix_cue(span, gaz)):
+        ev += [f"for place: {cue}", f"against place: NER label {label}"]
+        return span, "LOC"
+    return span, label
+
+
+def _untagged_people(doc: Doc, tagged: set[int], gaz: Gazetteer,
+                     notes: dict[int, list[str]]) -> list[tuple[Span, str]]:
+    """Untagged title-case proper-noun runs that open with a known given name: "Rodney Eyles beat …"."""
+    found = []
+    i = 0
+    while i < len(doc):
+        j = i
+        while j < len(doc) and j not in tagged and doc[j].pos_ == "PROPN" and doc[j].is_title:
+            j += 1
+        if j > i and (cue := given_name_cue(doc[i:j], gaz)):
+            found.append((doc[i:j], "PERSON"))
+            notes[i] = ["no NER label", f"for person: {cue}"]
+        i = max(j, i + 1)
+    return found
+
+
+def _after_title(span: Span) -> bool:
+    """"President Wang", "Mr Wang": a title word (capitalised) right before the name."""
+    prev = span.doc[span.start - 1] if span.start > 0 else None
+    return prev is not None and prev.is_title and prev.lower_.rstrip(".") in title_words()
+
+
+def _places_everywhere(mentions: list[Mention], surnames: dict[str, str]) -> None:
+    """A name the syntax once showed to be a place ("near X", "X Oblast") is that place wherever the
+    model called it a person (clubs named after places stay organisations), unless it is the surname of
+    a person of the story."""
+    places = {name_key(m.text): m.text for m in mentions
+              if m.type == "place" and any(e.startswith("for place") for e in m.evidence)}
+    for m in mentions:
+        key = name_key(m.text)
+        if m.type == "person" and key in places and key not in surnames:
+            m.type = "place"
+            m.evidence.append(f"for place: {places[key]!r} is a place elsewhere in the story")
 
 
 def _trim(ent: Span) -> tuple[Span | None, str]:
@@ -193,32 +273,38 @@ def _person_names(spans: Iterable[Span], gaz: Gazetteer) -> list[str]:
 def _type_span(span: Span, label: str, surnames: dict[str, str], gaz: Gazetteer) -> Mention | None:
     text = span.text
     if " " not in text and name_key(text) in surnames and label != "NORP":
-        return _mention(span, "person")
+        return _why(_mention(span, "person"), f"for person: the surname of {surnames[name_key(text)]!r}")
     if label == "PERSON":
         if _described_as_org(span) or (len(span) > 1 and gaz.country(span[-1].text)):
-            return _mention(span, "organization", country=_org_country(span, gaz))
+            return _why(_mention(span, "organization", country=_org_country(span, gaz)),
+                        "for organization: an organisation noun before it or a country ending it")
         if _person_is_place(span, gaz):
-            return _gpe(span, gaz)
-        return _mention(span, "person")
+            return _why(_gpe(span, gaz), "for place: a known large place, or a known place in a place slot")
+        return _why(_mention(span, "person"), "for person: label PERSON")
     if label == "NORP" or (label == "GPE" and gaz.demonym(text) and not gaz.country(text)):
         iso = gaz.demonym(text)
-        return _mention(span, "demonym", country=iso)
+        return _why(_mention(span, "demonym", country=iso), "for demonym: NER label or a known demonym")
     if igo_key(text) in igos():
-        return _mention(span, "organization", country="IGO")
+        return _why(_mention(span, "organization", country="IGO"), "for organization: a known IGO")
     if label in {"GPE", "LOC", "FAC"}:
-        return _gpe(span, gaz) if label != "FAC" or gaz.is_known(text) else None
+        return _why(_gpe(span, gaz), f"for place: label {label}") if label != "FAC" or gaz.is_known(text) else None
     # ORG: seats of power and countries mislabelled as organisations are state/place names
     if gaz.seat_of_power(text) or gaz.country(text) or gaz.capital_of(text):
-        return _gpe(span, gaz)
+        return _why(_gpe(span, gaz), "for place: a country, capital or seat of power", "against place: NER label ORG")
     if span[-1].lower_ in _facility_nouns():
-        return _mention(span, "place")
-    if in_place_slot(span) and gaz.lookup(text):
-        return _mention(span, "place")  # "the city of X" tagged ORG is still the city
+        return _why(_mention(span, "place"), "for place: ends in a facility noun", "against place: NER label ORG")
+    if in_place_slot(span) and gaz.lookup(text):  # "the city of X" tagged ORG is still the city
+        return _why(_mention(span, "place"), "for place: a known place in a place slot", "against place: NER label ORG")
     if len(span) == 1 and span[0].lower_ in _generic_words():
         return None
     if text[:1].islower() and not text.lower().startswith(_ARTICLES):
         return None  # "champagne & alcoholic …": a lower-case phrase is not a name ("al-Foo" is)
-    return _mention(span, "organization", country=_org_country(span, gaz))
+    return _why(_mention(span, "organization", country=_org_country(span, gaz)), "for organization: NER label")
+
+
+def _why(m: Mention, *reasons: str) -> Mention:
+    m.evidence.extend(reasons)
+    return m
 
 
 def _person_is_place(span: Span, gaz: Gazetteer) -> bool:
@@ -284,7 +370,7 @@ def _gpe(span: Span, gaz: Gazetteer) -> Mention:
                                or (root.dep_ == "pobj" and root.head.lower_ == "by")):
         acting = False  # a building acts only as speaker, owner or agent: "the Kremlin said"
     role: MentionType = "state" if acting else "place"
-    return _mention(span, role, country=iso, gpe=kind)
+    return _why(_mention(span, role, country=iso, gpe=kind), f"{kind} in {'an actor' if acting else 'a locative'} slot")
 
 
 def _is_agent_slot(span: Span) -> bool:
@@ -334,7 +420,7 @@ def _mention(span: Span, kind: MentionType, country: str | None = None, gpe: str
 
 
 @register("eventwire.mentions.v2", requires=("doc",), assigns=("mentions",),
-          resources=("actors", "demonyms.tsv", "places", "settings.tsv"), resources_hash="3cf5a98d5dcc")
+          resources=("actors", "demonyms.tsv", "mentions", "places", "settings.tsv"), resources_hash="05b3a54ba444")
 def mentions_stage(story: Story) -> None:
     """Type every name of the story once; later stages never re-decide what a name is."""
     story.mentions = find_mentions(story.doc)

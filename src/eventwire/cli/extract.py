@@ -16,7 +16,7 @@ from .progress import story_progress
 
 if TYPE_CHECKING:
     from ..ingest import RawStory
-from .render import print_table
+from .render import explain_mentions, print_table
 
 
 def _date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> dt.date | None:
@@ -43,9 +43,12 @@ def _date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> dt
 @click.option("--stage", "stages", multiple=True, metavar="NAME",
               help="Run these registered stages, in this order, instead of the default pipeline "
                    "(repeat the option; see docs/architecture.md).")
+@click.option("--explain", is_flag=True,
+              help="Also print, on standard error, each name's type and the evidence for and against it "
+                   "(the records are unchanged).")
 @exits()
 def extract_command(paths: tuple[str, ...], published: dt.date | None, fmt: str, model: str, raw: bool,
-                    workers: int, batch_size: int, stages: tuple[str, ...]) -> None:
+                    workers: int, batch_size: int, stages: tuple[str, ...], explain: bool = False) -> None:
     """Extract actors, places and dates from news stories.
 
     PATH is a .txt, .html, .jsonl or .jsonl.gz file, a folder of them, or - for standard input.
@@ -87,6 +90,8 @@ def extract_command(paths: tuple[str, ...], published: dt.date | None, fmt: str,
                 _complain(result.origin, result.reason)
                 continue
             written += 1
+            if explain:
+                explain_mentions(result, model)
             pending = _emit(result, fmt, written, pending)
     if fmt == "json":
         if pending is not None:

@@ -96,3 +96,18 @@ def print_table(rec: Record, console: Console | None = None) -> None:
 
     for w in rec.warnings:
         console.print(f"[yellow]warning {w.code}[/yellow]: {w.message}")
+
+
+def explain_mentions(rec: Record, model: str) -> None:
+    """Each name of the record's text, the type the mentions stage gives it and the evidence for and
+    against (``extract --explain``), on standard error so that the records on standard output stay as
+    they are. The text is parsed again: typing is deterministic, so these are the pipeline's mentions."""
+    import click
+
+    from ..mentions import find_mentions
+    from ..nlp import load, parse
+
+    text = rec.document.text
+    click.echo(f"# mentions of {rec.document.id}", err=True)
+    for m in find_mentions(parse(load(model), text)):
+        click.echo(f"{m.start}-{m.end}\t{m.text}\t{m.type}\t" + "; ".join(m.evidence), err=True)
