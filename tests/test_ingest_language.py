@@ -77,3 +77,16 @@ def test_detect_language_is_fast_and_deterministic() -> None:
 def test_function_words_resource_has_english() -> None:
     table = function_words()
     assert {"the", "of", "and"} <= table["en"] and "de" in table
+
+
+def test_detect_language_a_results_table_of_accented_names_is_not_a_language() -> None:
+    """Letters of names alone ("Dvořák", "Šťastný") say nothing about the language of the text around them."""
+    table = ("ICE HOCKEY - LEAGUE RESULTS. Kladno 3 Zlin 2. Scorers: Dvořák 12, Šťastný 31, Kůrka 55. "
+             "Goalkeepers: Jiří Hrubeš, Tomáš Řezníček. Attendance 4,200.")
+    assert detect_language(table) in {"en", "und"}
+
+
+def test_detect_language_tokenised_possessives_are_not_czech() -> None:
+    text = ("TENNIS - SUNDAY 'S RESULTS . Results from the open on Sunday 's second round : "
+            + " ".join(f"Player{i} 's match was won 6-{i % 5} ." for i in range(20)))
+    assert detect_language(text) in {"en", "und"}

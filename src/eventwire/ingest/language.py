@@ -99,7 +99,10 @@ def detect_language(text: str) -> str:
     resource file (English).
     """
     sample = text[:SAMPLE_CHARS]
-    words = _WORD.findall(sample)
+    # A letter split off an apostrophe ("FRIDAY 'S", "Jones ' s") is English possessive residue in tokenised
+    # text, not the Czech or Slovak preposition "s".
+    words = [m.group() for m in _WORD.finditer(sample)
+             if not (len(m.group()) == 1 and sample[max(0, m.start() - 1)] in "'’")]
     scripts = _script_counts(sample)
     if not scripts:
         return UNDETERMINED
@@ -136,6 +139,7 @@ def detect_language(text: str) -> str:
         for lang, weight in weights.get(w.lower().replace("’", "'"), ()):
             scores[lang] = scores.get(lang, 0.0) + weight
             hits[lang] = hits.get(lang, 0) + 1
+    word_hits = dict(hits)
     if candidates is None:
         lowered = sample.lower()
         for letter, lang in _LETTER_HINTS.items():
@@ -157,4 +161,13 @@ def detect_language(text: str) -> str:
     ratio = hits[best] / len(words)
     if candidates is None and not ((hits[best] >= 2 and ratio >= 0.05) or ratio >= 0.15):
         return UNDETERMINED                          # a table or a list of names: too little evidence
+    if candidates is None and best != "en" and word_hits.get(best, 0) < 2 and not _common_words_show(words, best):
+        return UNDETERMINED                          # only letters of names ("Nedvěd", "Šmicer"): no language
     return best
+
+
+def _common_words_show(words: list[str], lang: str) -> bool:
+    """Whether at least two lower-case words carry ``lang``'s letters: prose does, a table of names
+    ("Nedvěd 23, Šmicer 45") carries them only in capitalised words."""
+    letters = {letter for letter, hinted in _LETTER_HINTS.items() if hinted == lang}
+    return sum(1 for w in words if w[:1].islower() and letters & set(w)) >= 2
