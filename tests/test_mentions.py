@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
+import eventwire
 from eventwire.mentions import Mention, find_mentions, name_key
 
 
@@ -115,3 +116,15 @@ def test_mentions_given_names_file_is_the_scripts_output(tmp_path) -> None:
     shipped = root / "src" / "eventwire" / "resources" / "en" / "mentions" / "given_names.txt"
     assert out.read_text(encoding="utf-8") == shipped.read_text(encoding="utf-8"), (
         "rebuild: python scripts/build_given_names.py")
+
+
+def test_mentions_a_score_swallowed_by_the_model_is_not_part_of_the_name():
+    rec = eventwire.extract("Northshire 312 ( B. Quellton 88 , T. Marrow 41 ) beat Westdale .", clean=False)
+    names = {a.name for a in rec.actors if a.kind == "person"}
+    assert "B. Quellton" in names and not any(any(c.isdigit() for c in n) for n in names)
+
+
+def test_mentions_an_age_in_commas_makes_a_single_name_a_person_everywhere():
+    rec = eventwire.extract("Police detained Quarrin on Friday . Quarrin , 45 , was sentenced last month .",
+                            clean=False)
+    assert [(a.name, a.kind) for a in rec.actors if a.name == "Quarrin"] == [("Quarrin", "person")]

@@ -12,6 +12,7 @@ gazetteer, so that later stages never re-decide whether "Moscow" is a city or th
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache, partial
@@ -31,6 +32,7 @@ if TYPE_CHECKING:
 
 MentionType = Literal["person", "organization", "state", "place", "demonym"]
 
+_SCORE = re.compile(r"\d+(?:[-–/.:]\d+)*\*?")   # 63, 4-37, 108-3, 3:41.823
 _NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
 _POSSESSIVE = {"'s", "’s", "'", "’"}
 _AGENT_DEPS = {"nsubj", "nsubjpass", "poss", "dobj", "dative", "agent", "conj", "appos", "nmod", "ROOT", "attr"}
@@ -123,8 +125,10 @@ def find_mentions(doc: Doc, gaz: Gazetteer | None = None) -> list[Mention]:
     for name in persons:
         words = name.split()
         surnames.setdefault(name_key(words[-1]), name)
-    for span, label in spans:  # "President Wang" once makes every "Wang" the person
-        if label == "PERSON" and len(span) == 1 and _after_title(span) and not _person_is_place(span, gaz):
+    for span, label in spans:  # "President Wang" or "Wang, 45," once makes every "Wang" the person
+        titled = label == "PERSON" and _after_title(span)
+        aged = _age_follows(span) and (label in {"PERSON", "ORG"} or not gaz.is_known(span.text))
+        if len(span) == 1 and (titled or aged) and not _person_is_place(span, gaz):
             surnames.setdefault(name_key(span.text), span.text)
     for name in persons:  # "Josep Borrell Fontelles" is also "Borrell"; last names win over these
         for word in name.split()[1:-1]:
@@ -229,6 +233,15 @@ def _untagged_people(doc: Doc, tagged: set[int], gaz: Gazetteer,
     return found
 
 
+def _age_follows(span: Span) -> bool:
+    """"Wang, 45, was sentenced": an age in commas right after a name is said only of a person."""
+    doc, j = span.doc, span.end
+    if j + 2 >= len(doc) or doc[j].text != "," or doc[j + 2].text != ",":
+        return False
+    age = doc[j + 1].text
+    return age.isdigit() and 1 <= int(age) <= 110
+
+
 def _after_title(span: Span) -> bool:
     """"President Wang", "Mr Wang": a title word (capitalised) right before the name."""
     prev = span.doc[span.start - 1] if span.start > 0 else None
@@ -256,6 +269,10 @@ def _trim(ent: Span) -> tuple[Span | None, str]:
         start += 1
     while end > start and (doc[end - 1].text in _POSSESSIVE or doc[end - 1].is_punct):
         end -= 1
+    if ent.label_ in {"PERSON", "ORG", "GPE", "LOC"}:
+        # a score or figure the model swallowed ("G. Kersey 63", "Kent 244"): no name ends in digits
+        while end - start > 1 and (doc[end - 1].is_digit or _SCORE.fullmatch(doc[end - 1].text)):
+            end -= 1
     if ent.label_ == "PERSON":
         # titles the model sometimes swallows: "President Smith", "Mr. Smith"
         while end - start > 1 and doc[start].lower_ in title_words():
