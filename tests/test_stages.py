@@ -28,12 +28,12 @@ def test_stages_record_names_them_in_pipeline_order():
 
 
 def test_stages_check_names_the_stage_and_the_missing_field():
-    names = stages.without_stage("eventwire.actors.v1")
+    names = stages.without_stage("eventwire.actors.v2")
     with pytest.raises(stages.PipelineError) as err:
         stages.resolve(names)
     message = str(err.value)
     assert "eventwire.statements.v1" in message and "'actors'" in message
-    assert "eventwire.actors.v1" in message  # the hint names the stage that assigns it
+    assert "eventwire.actors.v2" in message  # the hint names the stage that assigns it
     assert err.value.code == "EW-P02"
 
 

@@ -62,7 +62,7 @@ PROVIDED = ("doc", "text", "published")
 #: The default pipeline, in order.
 DEFAULT_STAGES: tuple[str, ...] = (
     "eventwire.mentions.v1",
-    "eventwire.actors.v1",
+    "eventwire.actors.v2",
     "eventwire.places.v1",
     "eventwire.times.v1",
     "eventwire.statements.v1",
@@ -72,7 +72,7 @@ DEFAULT_STAGES: tuple[str, ...] = (
 # Where each built-in stage is registered, so that looking one up imports only what it needs.
 _BUILTIN_MODULES = {
     "eventwire.mentions.v1": "eventwire.mentions",
-    "eventwire.actors.v1": "eventwire.actors",
+    "eventwire.actors.v2": "eventwire.actors",
     "eventwire.places.v1": "eventwire.places",
     "eventwire.times.v1": "eventwire.times",
     "eventwire.statements.v1": "eventwire.statements",
