@@ -77,6 +77,11 @@ def _kinship() -> frozenset[str]:
 
 
 @cache
+def _origin_words() -> frozenset[str]:
+    return read_words("affiliation/origin_words.txt")
+
+
+@cache
 def _employer_preps() -> frozenset[str]:
     return read_words("affiliation/employer_prepositions.txt")
 
@@ -171,34 +176,50 @@ def _role_evidence(doc: Doc, p: Person, by_token: dict[int, Mention]) -> Iterabl
     """A demonym, country, capital or IGO inside a title ("Kremlin aide", ", Chile's ambassador,")."""
     ends = {e for _, e in p.mentions}
     for role in p.roles:
-        after = any(role.start > e and not doc.text[e:role.start].strip(" ,") for e in ends)
+        after = any(0 < role.start - e <= 6 for e in ends)  # ", the chief of …" right after the name
         seen: set[int] = set()
         for i in range(role.tok_start, role.tok_end):
             m = by_token.get(i)
-            if m is None or m.type == "person" or not m.country or m.start in seen:
+            if m is None or m.type == "person" or m.start in seen:
                 continue
             seen.add(m.start)
-            if _is_topic(doc[m.tok_end - 1], role):
+            country = m.country or (_state_word(doc[m.tok_start].text) if m.type == "organization" else None)
+            if not country or _not_affiliation(doc, m):
+                continue  # "the US House of Representatives": the state its first word names
+            place = _place_of(doc[m.tok_end - 1], role)
+            if place == "topic":
                 continue
             source = ("demonym" if m.type == "demonym" else "metonymy" if m.gpe in {"capital", "seat"}
                       else "apposition" if after else "role")
-            yield Candidate("country", m.country, source, m.span, ROLE, _gap(m.span, p))
+            yield Candidate("country", country, source, m.span, FRAME if place else ROLE, _gap(m.span, p))
         if any(doc[i].lower_ in {"its", "their"} for i in range(role.tok_start, role.tok_end)):
             state = _clause_subject_state(doc, p, by_token)
             if state is not None:
                 yield Candidate("country", state.country or "", "apposition", state.span, EMPLOYER, _gap(state.span, p))
 
 
-def _is_topic(tok: Token, role: RoleSpan) -> bool:
-    """Whether ``tok`` sits in a locative phrase of the role, or the "to/for" phrase of an envoy-like title."""
+def _place_of(tok: Token, role: RoleSpan) -> str | None:
+    """"topic" for the "to/for/on" phrase of an envoy-like title, or any locative phrase of one ("envoy to
+    Russia", "ambassador in Kyiv"); "locative" for another locative phrase of the role ("governor of the
+    region in central Ukraine", weaker evidence); None for a modifier or "of" phrase."""
+    found = None
     while tok.head.i != tok.i and role.tok_start <= tok.head.i < role.tok_end:
         head = tok.head
         if head.dep_ == "prep" or head.pos_ == "ADP":
-            word = head.lower_
-            if word in _LOCATIVE or (word in _TOPIC and head.head.lower_ in _topic_titles()):
-                return True
+            word, owner = head.lower_, head.head.lower_
+            if (word in _TOPIC or word in _LOCATIVE) and owner in _topic_titles():
+                return "topic"
+            if word in _LOCATIVE:
+                found = "locative"
         tok = head
-    return False
+    return found
+
+
+def _not_affiliation(doc: Doc, m: Mention) -> bool:
+    """"an ethnic Somali", "Ukrainian-born": the name says origin, not whom the person acts for."""
+    before = doc[m.tok_start - 1].lower_ if m.tok_start > 0 else ""
+    after = doc[m.tok_end: m.tok_end + 2].text.lower().replace(" ", "")
+    return before in _origin_words() or any(after.startswith(w) for w in _origin_words() if w.startswith("-"))
 
 
 def _clause_subject_state(doc: Doc, p: Person, by_token: dict[int, Mention]) -> Mention | None:
