@@ -50,6 +50,8 @@ def chosen(actor: Actor) -> set[tuple[str, str, str]]:
     ("Moscow sent Peter Hallworth, its intelligence chief, to the talks.", "Peter Hallworth", "RUS", "apposition"),
     ("Chilean President Laura Fenwick arrived in Geneva. Fenwick's son-in-law, Peter Hallworth, joined her.",
      "Peter Hallworth", "CHL", "kinship"),
+    ("British Deputy U.N. Ambassador Laura Fenwick spoke.", "Laura Fenwick", "GBR", "demonym"),
+    ("U.N. envoy Laura Fenwick spoke.", "Laura Fenwick", "IGO", "role"),
 ])
 def test_affiliation_each_source(nlp: Language, text: str, name: str, country: str, source: str) -> None:
     actor = person(nlp, text, name)
@@ -151,3 +153,9 @@ def test_affiliation_evidence_in_json_validates(nlp: Language) -> None:
     actor = next(a for a in data["actors"] if a["name"] == "Laura Fenwick")
     assert actor["evidence"] == [
         {"field": "country", "value": "RUS", "source": "employer", "span": [21, 28], "chosen": True}]
+
+
+def test_affiliation_kb_not_for_a_namesake_in_another_sector(nlp: Language, small_kb: kb.KB) -> None:
+    actor = person(nlp, "Orrin Quastel, a lawyer, said the evidence was circumstantial.", "Orrin Quastel")
+    assert actor.country is None
+    assert all(e.source != "kb" for e in actor.evidence)

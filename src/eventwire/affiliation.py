@@ -37,6 +37,9 @@ _LOCATIVE = {"in", "at", "against", "with", "toward", "towards", "inside", "near
 _TOPIC = {"to", "for", "on"}
 # Offices a story names by surname alone ("President Doe") and the KB holds for the sitting holder.
 _KB_SURNAME_CLASSES = {"head_of_state", "head_of_government"}
+# Sectors of the offices the KB holds (heads, candidates, party leaders, ambassadors): a person the story
+# places in another sector (a lawyer, a professor) is not the KB's namesake.
+_KB_SECTORS = {"GOV", "LEG", "MIL", "OPP", "IGO"}
 
 
 @dataclass(slots=True)
@@ -142,29 +145,45 @@ def affiliate(doc: Doc, people: dict[str, Person], mentions: list[Mention], *,
                       *_host_leaders(doc, people, by_token)):
         direct[key].append(cand)
     for p in people.values():
-        direct[p.key].extend(_kb_evidence(p, direct[p.key], on, people_kb or kb.default_kb()))
         p.sector = decide(direct[p.key], "sector", margin=1.0)
+        if p.sector is None or p.sector in _KB_SECTORS:  # a lawyer or a reporter is not the namesake minister
+            direct[p.key].extend(_kb_evidence(p, direct[p.key], on, people_kb or kb.default_kb()))
+    # possessor affiliation: "the president's envoy" takes the president's country (two hops: "the envoy of
+    # the president's aide"); the other way round, a principal takes the country the story gives its
+    # envoy directly (never a country that came back from the principal itself)
+    own = {k: decide(direct[k], "country") for k in people}
     derived: dict[str, list[Candidate]] = {k: [] for k in people}
-    for _ in range(3):  # possessor affiliation, two hops ("the envoy of the president's aide")
-        for p in people.values():
-            p.country = decide(direct[p.key] + derived[p.key], "country")
-        derived = {k: [] for k in people}
+    for p in people.values():
+        kin = any(w in _kinship() for r in p.roles for w in r.text.lower().split())
+        for key in dict.fromkeys(p.possessors):
+            owner = people.get(key)
+            if owner is not None and owner is not p and own[p.key]:
+                derived[owner.key].append(Candidate("country", own[p.key] or "", "kinship" if kin else "possessive",
+                                                    p.mentions[0], HINT, _gap(p.mentions[0], owner)))
+    country = {k: decide(direct[k] + derived[k], "country") for k in people}
+    forward: dict[str, list[Candidate]] = {k: [] for k in people}
+    for _ in range(2):
+        forward = {k: [] for k in people}
         for p in people.values():
             kin = any(w in _kinship() for r in p.roles for w in r.text.lower().split())
-            for key in p.possessors:
+            for key in dict.fromkeys(p.possessors):
                 owner = people.get(key)
-                if owner is None or owner is p:
-                    continue
-                if owner.country:
-                    derived[p.key].append(Candidate("country", owner.country, "kinship" if kin else "possessive",
-                                                    owner.mentions[0], POSSESSOR, _gap(owner.mentions[0], p)))
-                if p.country:
-                    derived[owner.key].append(Candidate("country", p.country, "kinship" if kin else "possessive",
-                                                        p.mentions[0], HINT, _gap(p.mentions[0], owner)))
+                if owner is not None and owner is not p and country[owner.key]:
+                    forward[p.key].append(Candidate("country", country[owner.key] or "",
+                                                    "kinship" if kin else "possessive", owner.mentions[0],
+                                                    POSSESSOR, _gap(owner.mentions[0], p)))
+        country = {k: decide(direct[k] + derived[k] + forward[k], "country") for k in people}
     for p in people.values():
-        p.evidence = direct[p.key] + derived[p.key]
+        p.evidence = _unique(direct[p.key] + derived[p.key] + forward[p.key])
         p.country = decide(p.evidence, "country")
         decide(p.evidence, "sector", margin=1.0)
+
+
+def _unique(cands: list[Candidate]) -> list[Candidate]:
+    seen: dict[tuple[str, str, str, tuple[int, int] | None], Candidate] = {}
+    for c in cands:
+        seen.setdefault((c.field, c.value, c.source, c.span), c)
+    return list(seen.values())
 
 
 def _gap(span: tuple[int, int], p: Person) -> int:
@@ -178,6 +197,7 @@ def _role_evidence(doc: Doc, p: Person, by_token: dict[int, Mention]) -> Iterabl
     for role in p.roles:
         after = any(0 < role.start - e <= 6 for e in ends)  # ", the chief of …" right after the name
         seen: set[int] = set()
+        found: list[Candidate] = []
         for i in range(role.tok_start, role.tok_end):
             m = by_token.get(i)
             if m is None or m.type == "person" or m.start in seen:
@@ -191,7 +211,11 @@ def _role_evidence(doc: Doc, p: Person, by_token: dict[int, Mention]) -> Iterabl
                 continue
             source = ("demonym" if m.type == "demonym" else "metonymy" if m.gpe in {"capital", "seat"}
                       else "apposition" if after else "role")
-            yield Candidate("country", country, source, m.span, FRAME if place else ROLE, _gap(m.span, p))
+            found.append(Candidate("country", country, source, m.span, FRAME if place else ROLE, _gap(m.span, p)))
+        if any(c.value != "IGO" and c.strength == ROLE for c in found):
+            for c in found:  # "British Deputy U.N. Ambassador": the state served at the IGO
+                c.strength = FRAME if c.value == "IGO" else c.strength
+        yield from found
         if any(doc[i].lower_ in {"its", "their"} for i in range(role.tok_start, role.tok_end)):
             state = _clause_subject_state(doc, p, by_token)
             if state is not None:
