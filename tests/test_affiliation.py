@@ -102,7 +102,8 @@ def test_decide_kb_only_without_contrary_story_evidence() -> None:
 
 KB_ROWS = [
     # name key variants surname country role class since field profiles
-    ("Orrin Quastel", "orin quastel", "", "quastel", "CHL", "President", "head_of_state", "2022-03-11",
+    ("Orrin Bede Quastel", "orin bede quastel", "orin quastel", "quastel", "CHL", "President", "head_of_state",
+     "2022-03-11",
      "executive branch: chief of state", "CI"),
     ("Marek Tollund", "marek tolund", "", "tolund", "PER", "Prime Minister", "head_of_government", "2030-01-01",
      "executive branch: head of government", "PE"),
@@ -125,9 +126,12 @@ def small_kb(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> kb.KB:
 
 
 def test_affiliation_kb_full_name(nlp: Language, small_kb: kb.KB) -> None:
-    actor = person(nlp, "Orrin Quastel said the talks had failed.", "Orrin Quastel")
+    actor = person(nlp, "Orrin Bede Quastel said the talks had failed.", "Orrin Bede Quastel")
     assert actor.country == "CHL"
     assert chosen(actor) == {("country", "CHL", "kb")}
+    # a short variant of the name needs the office's title too
+    assert person(nlp, "Orrin Quastel said the talks had failed.", "Orrin Quastel").country is None
+    assert person(nlp, "President Orrin Quastel said the talks had failed.", "Orrin Quastel").country == "CHL"
 
 
 def test_affiliation_kb_surname_with_role_word(nlp: Language, small_kb: kb.KB) -> None:

@@ -28,6 +28,7 @@ from . import kb
 from .gazetteer import get_gazetteer
 from .lexicon import read_tsv, read_words
 from .mentions import Mention
+from .names import name_key
 from .roles import RoleSpan
 from .syntax import phrase_head
 
@@ -414,6 +415,9 @@ def _kb_evidence(p: Person, story: list[Candidate], on: dt.date | None, people_k
     most supported that the story also gives."""
     full = " " in p.name.strip()
     matches = people_kb.lookup(p.name, on=on) if full else []
+    classes = {kb.role_class(r.text) for r in p.roles} - {None}
+    # a short variant ("first given name + surname") is a common name: it needs a title of the same office
+    matches = [m for m in matches if m.key == name_key(p.name) or m.role_class in classes]
     if not full:  # a different first name is a different person: surname rules only for a bare surname
         for role in p.roles:
             if kb.role_class(role.text) in _KB_SURNAME_CLASSES:
