@@ -105,6 +105,8 @@ KB_ROWS = [
     ("Orrin Bede Quastel", "orin bede quastel", "orin quastel", "quastel", "CHL", "President", "head_of_state",
      "2022-03-11",
      "executive branch: chief of state", "CI"),
+    ("Anna Quastel", "ana quastel", "", "quastel", "PER", "ambassador", "ambassador", "2024",
+     "diplomatic representation in the us: chief of mission", "PE"),
     ("Marek Tollund", "marek tolund", "", "tolund", "PER", "Prime Minister", "head_of_government", "2030-01-01",
      "executive branch: head of government", "PE"),
     ("Ida Sorvik", "ida sorvik", "", "sorvik", "NOR", "ambassador", "ambassador", "2024",
@@ -129,7 +131,7 @@ def test_affiliation_kb_full_name(nlp: Language, small_kb: kb.KB) -> None:
     actor = person(nlp, "Orrin Bede Quastel said the talks had failed.", "Orrin Bede Quastel")
     assert actor.country == "CHL"
     assert chosen(actor) == {("country", "CHL", "kb")}
-    # a short variant of the name needs the office's title too
+    # a short variant of the name needs the office's title too, unless the KB has one person of that surname
     assert person(nlp, "Orrin Quastel said the talks had failed.", "Orrin Quastel").country is None
     assert person(nlp, "President Orrin Quastel said the talks had failed.", "Orrin Quastel").country == "CHL"
 

@@ -416,8 +416,10 @@ def _kb_evidence(p: Person, story: list[Candidate], on: dt.date | None, people_k
     full = " " in p.name.strip()
     matches = people_kb.lookup(p.name, on=on) if full else []
     classes = {kb.role_class(r.text) for r in p.roles} - {None}
-    # a short variant ("first given name + surname") is a common name: it needs a title of the same office
-    matches = [m for m in matches if m.key == name_key(p.name) or m.role_class in classes]
+    # a short variant ("first given name + surname") may be someone else's name ("Mohamed Ali"): it needs
+    # a surname the KB gives one person only, or a title of the same office
+    unique = full and len({m.key for m in people_kb.by_surname(p.name.split()[-1])}) == 1
+    matches = [m for m in matches if m.key == name_key(p.name) or unique or m.role_class in classes]
     if not full:  # a different first name is a different person: surname rules only for a bare surname
         for role in p.roles:
             if kb.role_class(role.text) in _KB_SURNAME_CLASSES:
