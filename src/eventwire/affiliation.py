@@ -147,7 +147,8 @@ def affiliate(doc: Doc, people: dict[str, Person], mentions: list[Mention], *,
         direct[key].append(cand)
     for p in people.values():
         p.sector = decide(direct[p.key], "sector", margin=1.0)
-        if p.sector is None or p.sector in _KB_SECTORS:  # a lawyer or a reporter is not the namesake minister
+        # a lawyer or a reporter is not the namesake minister; a name the text continues is another name
+        if (p.sector is None or p.sector in _KB_SECTORS) and not _truncated(doc, p):
             direct[p.key].extend(_kb_evidence(p, direct[p.key], on, people_kb or kb.default_kb()))
     # possessor affiliation: "the president's envoy" takes the president's country (two hops: "the envoy of
     # the president's aide"); the other way round, a principal takes the country the story gives its
@@ -185,6 +186,18 @@ def _unique(cands: list[Candidate]) -> list[Candidate]:
     for c in cands:
         seen.setdefault((c.field, c.value, c.source, c.span), c)
     return list(seen.values())
+
+
+def _truncated(doc: Doc, p: Person) -> bool:
+    """Whether a mention of ``p`` follows a capitalised name word outside its roles ("Abdiweli [Mohamed Ali]")."""
+    for start, end in p.mentions:
+        span = doc.char_span(start, end)
+        if span is None or span.start == 0:
+            continue
+        prev = doc[span.start - 1]
+        if prev.pos_ == "PROPN" and prev.is_title and not any(r.tok_start <= prev.i < r.tok_end for r in p.roles):
+            return True
+    return False
 
 
 def _gap(span: tuple[int, int], p: Person) -> int:
