@@ -65,6 +65,10 @@ def test_affiliation_topic_of_an_envoy_is_not_the_envoys_country(nlp: Language) 
     assert all(e.value != "RUS" for e in actor.evidence)
 
 
+def test_affiliation_home_town_is_not_an_employer(nlp: Language) -> None:
+    assert person(nlp, "Peter Hallworth of Plymouth was detained.", "Peter Hallworth").country is None
+
+
 def test_affiliation_think_tank_analyst_stays_null(nlp: Language) -> None:
     actor = person(nlp, "Jane Smith, an analyst at the Carnegie Endowment, said the talks had failed.", "Jane Smith")
     assert actor.country is None

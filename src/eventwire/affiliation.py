@@ -148,7 +148,7 @@ def affiliate(doc: Doc, people: dict[str, Person], mentions: list[Mention], *,
     for p in people.values():
         p.sector = decide(direct[p.key], "sector", margin=1.0)
         # a lawyer or a reporter is not the namesake minister; a name the text continues is another name
-        if (p.sector is None or p.sector in _KB_SECTORS) and not _truncated(doc, p):
+        if (p.sector is None or p.sector in _KB_SECTORS) and not _truncated(doc, p, by_token):
             direct[p.key].extend(_kb_evidence(p, direct[p.key], on, people_kb or kb.default_kb()))
     # possessor affiliation: "the president's envoy" takes the president's country (two hops: "the envoy of
     # the president's aide"); the other way round, a principal takes the country the story gives its
@@ -188,14 +188,15 @@ def _unique(cands: list[Candidate]) -> list[Candidate]:
     return list(seen.values())
 
 
-def _truncated(doc: Doc, p: Person) -> bool:
+def _truncated(doc: Doc, p: Person, by_token: dict[int, Mention]) -> bool:
     """Whether a mention of ``p`` follows a capitalised name word outside its roles ("Abdiweli [Mohamed Ali]")."""
     for start, end in p.mentions:
         span = doc.char_span(start, end)
         if span is None or span.start == 0:
             continue
         prev = doc[span.start - 1]
-        if prev.pos_ == "PROPN" and prev.is_title and not any(r.tok_start <= prev.i < r.tok_end for r in p.roles):
+        if (prev.pos_ == "PROPN" and prev.is_title and prev.i not in by_token
+                and not any(r.tok_start <= prev.i < r.tok_end for r in p.roles)):
             return True
     return False
 
@@ -288,8 +289,8 @@ def _employer_evidence(doc: Doc, p: Person, by_token: dict[int, Mention]) -> Ite
         m = by_token.get(j)
         if m is None or not m.country or m.type == "person":
             continue
-        if m.type == "place" and m.gpe not in {"country", "capital", "seat"}:
-            continue
+        if m.type != "organization" and m.gpe not in {"country", "seat"}:
+            continue  # "Andrew Doe of Plymouth" is a home town, even one that is a capital somewhere
         yield Candidate("country", m.country, "employer", m.span, EMPLOYER, _gap(m.span, p))
 
 
