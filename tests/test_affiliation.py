@@ -69,6 +69,11 @@ def test_affiliation_home_town_is_not_an_employer(nlp: Language) -> None:
     assert person(nlp, "Peter Hallworth of Plymouth was detained.", "Peter Hallworth").country is None
 
 
+def test_affiliation_an_organisation_about_a_state_is_not_its_employer(nlp: Language) -> None:
+    actor = person(nlp, "Peter Hallworth of the Inter-Parliamentary Alliance on China spoke.", "Peter Hallworth")
+    assert actor.country is None
+
+
 def test_affiliation_think_tank_analyst_stays_null(nlp: Language) -> None:
     actor = person(nlp, "Jane Smith, an analyst at the Carnegie Endowment, said the talks had failed.", "Jane Smith")
     assert actor.country is None

@@ -291,6 +291,8 @@ def _employer_evidence(doc: Doc, p: Person, by_token: dict[int, Mention]) -> Ite
             continue
         if m.type != "organization" and m.gpe not in {"country", "seat"}:
             continue  # "Andrew Doe of Plymouth" is a home town, even one that is a capital somewhere
+        if m.type == "organization" and m.country != "IGO" and _state_word(doc[m.tok_start].text) != m.country:
+            continue  # "the Russian defence ministry", not "the Alliance on China"
         yield Candidate("country", m.country, "employer", m.span, EMPLOYER, _gap(m.span, p))
 
 
