@@ -74,6 +74,11 @@ def test_affiliation_an_organisation_about_a_state_is_not_its_employer(nlp: Lang
     assert actor.country is None
 
 
+def test_affiliation_think_tank_named_after_a_capital_gives_no_country(nlp: Language) -> None:
+    text = "Peter Hallworth, an analyst at the Vienna Center for Disarmament, said the talks had failed."
+    assert person(nlp, text, "Peter Hallworth").country is None
+
+
 def test_affiliation_think_tank_analyst_stays_null(nlp: Language) -> None:
     actor = person(nlp, "Jane Smith, an analyst at the Carnegie Endowment, said the talks had failed.", "Jane Smith")
     assert actor.country is None

@@ -195,7 +195,8 @@ def _truncated(doc: Doc, p: Person, by_token: dict[int, Mention]) -> bool:
         if span is None or span.start == 0:
             continue
         prev = doc[span.start - 1]
-        if (prev.pos_ == "PROPN" and prev.is_title and prev.i not in by_token
+        other = by_token.get(prev.i)
+        if (prev.pos_ == "PROPN" and prev.is_title and (other is None or other.type in {"person", "organization"})
                 and not any(r.tok_start <= prev.i < r.tok_end for r in p.roles)):
             return True
     return False
@@ -222,8 +223,8 @@ def _role_evidence(doc: Doc, p: Person, by_token: dict[int, Mention]) -> Iterabl
             if not country or _not_affiliation(doc, m):
                 continue  # "the US House of Representatives": the state its first word names
             place = _place_of(doc[m.tok_end - 1], role)
-            if place == "topic":
-                continue
+            if place == "topic" or (place and m.type == "organization"):
+                continue  # "an analyst at the Vienna Center for …": a think tank's seat is not a country
             source = ("demonym" if m.type == "demonym" else "metonymy" if m.gpe in {"capital", "seat"}
                       else "apposition" if after else "role")
             found.append(Candidate("country", country, source, m.span, FRAME if place else ROLE, _gap(m.span, p)))
