@@ -86,7 +86,8 @@ def _check_claim(rec: record.Record, claim: str) -> None:
             return
         assert actors, f"no actor {free[0]!r} in {[a.name for a in rec.actors]}"
         actor = actors[0]
-        for key, want in attrs.items():
+        for key, value in attrs.items():
+            want = None if value == "null" else value  # country=null: the actor has no country
             got = [r.text for r in actor.roles] if key == "role" else actor.aliases if key == "alias" else getattr(
                 actor, key)
             listed = key in {"role", "alias"}

@@ -10,22 +10,23 @@ the possessor's own affiliation ("the president's envoy" shares the president's 
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
-from functools import cache, partial
+from functools import cache
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
 from . import record
 from .actor_merge import OrgNames, PersonNames
+from .affiliation import Candidate, Person, affiliate
 from .coref import resolve_pronouns
 from .gazetteer import Gazetteer, get_gazetteer
-from .lexicon import read_tsv, read_words
+from .lexicon import read_tsv
 from .mentions import Mention, igo_key
 from .mentions import igos as _igos
 from .roles import RoleSpan, role_spans, title_sector
 from .stages import register
-from .syntax import phrase_head
 
 if TYPE_CHECKING:
     from .story import Story
@@ -46,6 +47,7 @@ class _Draft:
     country: str | None = None
     sector: str | None = None
     possessors: list[str] = field(default_factory=list)  # person keys in the roles ("X's envoy")
+    evidence: list[Candidate] = field(default_factory=list)
 
 
 @cache
@@ -53,7 +55,8 @@ def _institutions() -> dict[str, tuple[str, str]]:
     return {h.lower(): (k, s) for h, k, s in read_tsv("actors/institutions.tsv")}
 
 
-def build_actors(doc: Doc, mentions: list[Mention], gaz: Gazetteer | None = None) -> list[record.Actor]:
+def build_actors(doc: Doc, mentions: list[Mention], gaz: Gazetteer | None = None,
+                 on: dt.date | None = None) -> list[record.Actor]:
     """Merge mentions into actors, numbered ``A1…`` by first mention."""
     gaz = gaz or get_gazetteer()
     drafts: dict[str, _Draft] = {}
@@ -97,7 +100,7 @@ def build_actors(doc: Doc, mentions: list[Mention], gaz: Gazetteer | None = None
     for tok_i, key in resolve_pronouns(doc, person_at, thing_at).items():
         tok = doc[tok_i]
         drafts[key].mentions.append((tok.idx, tok.idx + len(tok)))
-    _person_affiliations(doc, drafts, mentions)
+    _person_affiliations(doc, drafts, mentions, on)
     return _finish(drafts)
 
 
@@ -234,36 +237,33 @@ def _modifiers(head: Token, begin: int) -> list[Token]:
     return sorted(out, key=lambda t: t.i)
 
 
-def _person_affiliations(doc: Doc, drafts: dict[str, _Draft], mentions: list[Mention]) -> None:
-    """Country and sector of people from their roles, then from the people their roles name."""
+def _person_affiliations(doc: Doc, drafts: dict[str, _Draft], mentions: list[Mention],
+                         on: dt.date | None = None) -> None:
+    """Country and sector of people: evidence from their roles and the story, decided in ``affiliation``."""
     by_token = {i: m for m in mentions for i in range(m.tok_start, m.tok_end)}
     surname_owner = _surname_owners(mentions)
+    sectors: dict[str, list[Candidate]] = {}
     for d in drafts.values():
         if d.kind != "person":
             continue
-        for role in d.roles:
+        found = sectors.setdefault(d.key, [])
+        for n, role in enumerate(d.roles):
             for i in range(role.tok_start, role.tok_end):
                 m = by_token.get(i)
-                if m is None:
-                    continue
-                if m.type == "person":
+                if m is not None and m.type == "person":
                     d.possessors.append("P:" + surname_owner.of(m.text))
-                elif m.country and d.country is None:
-                    d.country = m.country  # a demonym, capital, seat or IGO inside the role
-            if d.sector is None:
-                inst = _institution_in(doc, role)
-                d.sector = inst or title_sector(role.text)
+            inst = _institution_in(doc, role)
+            title = title_sector(role.text)
+            if inst:
+                found.append(Candidate("sector", inst, "employer", (role.start, role.end), 3, n))
+            elif title:
+                found.append(Candidate("sector", title, "role", (role.start, role.end), 2, n))
     _conjoined_possessors(doc, drafts)
-    _side_frames(doc, drafts, by_token)
-    _possessed_nouns(doc, drafts, by_token)
-    _host_leaders(doc, drafts, by_token)
-    for _ in range(2):  # possessor affiliation, two hops ("the envoy of the president's aide")
-        for d in drafts.values():
-            for key in d.possessors:
-                owner = drafts.get(key)
-                if owner is not None and owner is not d:
-                    d.country = d.country or owner.country
-                    owner.country = owner.country or d.country
+    people = {d.key: Person(d.key, d.name, d.mentions, d.roles, d.possessors, sectors[d.key])
+              for d in drafts.values() if d.kind == "person"}
+    affiliate(doc, people, mentions, on=on)
+    for key, p in people.items():
+        drafts[key].country, drafts[key].sector, drafts[key].evidence = p.country, p.sector, p.evidence
 
 
 def _conjoined_possessors(doc: Doc, drafts: dict[str, _Draft]) -> None:
@@ -277,96 +277,6 @@ def _conjoined_possessors(doc: Doc, drafts: dict[str, _Draft]) -> None:
             for other in drafts.values():
                 if other is not d and before in ends.get(other.key, ()) and other.possessors:
                     d.possessors.extend(p for p in other.possessors if p not in d.possessors)
-
-
-def _side_frames(doc: Doc, drafts: dict[str, _Draft], by_token: dict[int, Mention]) -> None:
-    """"On the Ukrainian side, adviser A wrote…": the frame gives the subject's country."""
-    person_of = {s: d for d in drafts.values() if d.kind == "person" for s, _ in d.mentions}
-    for tok in doc:
-        if tok.lower_ != "side" or tok.dep_ != "pobj" or tok.head.lower_ not in {"on", "for", "from"}:
-            continue
-        country = next((by_token[c.i].country for c in tok.children if c.i in by_token), None)
-        if not country:
-            continue
-        verb = tok.head.head
-        for child in verb.children:
-            if child.dep_ in {"nsubj", "nsubjpass"}:
-                d = person_of.get(doc[child.left_edge.i:child.i + 1][-1].idx) or person_of.get(
-                    next((by_token[i].start for i in range(child.left_edge.i, child.i + 1)
-                          if i in by_token and by_token[i].type == "person"), -1))
-                if d is not None and d.country is None:
-                    d.country = country
-
-
-def _possessed_nouns(doc: Doc, drafts: dict[str, _Draft], by_token: dict[int, Mention]) -> None:
-    """"Doe's plan" and "the US plan" in one story: the plan's owner is on the US side.
-
-    Used only when exactly one country owns a noun the person also owns."""
-    person_of = {s: d for d in drafts.values() if d.kind == "person" for s, _ in d.mentions}
-    owned_by_country: dict[str, set[str]] = {}
-    owned_by_person: dict[str, set[str]] = {}
-    for tok in doc:
-        if tok.dep_ not in {"poss", "compound", "amod", "nmod"} or tok.head.pos_ != "NOUN":
-            continue
-        m = by_token.get(tok.i)
-        if m is None:
-            continue
-        noun = tok.head.lemma_.lower()
-        if m.type in {"state", "demonym"} and m.country:
-            owned_by_country.setdefault(noun, set()).add(m.country)
-        elif m.type == "person" and tok.dep_ == "poss":
-            d = person_of.get(m.start)
-            if d is not None:
-                owned_by_person.setdefault(d.key, set()).add(noun)
-    for key, nouns in owned_by_person.items():
-        d = drafts[key]
-        if d.country is not None:
-            continue
-        candidates = {c for n in nouns for c in owned_by_country.get(n, ())}
-        if len(candidates) == 1:
-            d.country = candidates.pop()
-
-
-_MEETING_VERBS = read_words("actors/meeting_verbs.txt")
-
-
-_leader_titles = partial(read_words, "actors/leader_titles.txt")
-
-
-def _host_leaders(doc: Doc, drafts: dict[str, _Draft], by_token: dict[int, Mention]) -> None:
-    """A leader met or hosted in a named country leads that country (only when nothing else says)."""
-    for d in drafts.values():
-        if d.kind != "person" or d.country is not None:
-            continue
-        if not any(r.text.lower().split()[-1] in _leader_titles() or r.text.lower() in _leader_titles()
-                   for r in d.roles):
-            continue
-        for start, end in d.mentions:
-            span = doc.char_span(start, end)
-            if span is None:
-                continue
-            tok = span[0]
-            name_root = phrase_head(tok, deps={"compound"})
-            verb = name_root.head if name_root.dep_ == "dobj" else (
-                name_root.head.head if name_root.dep_ == "pobj" and name_root.head.lower_ == "with" else None)
-            if verb is None or verb.lemma_ not in _MEETING_VERBS:
-                continue
-            # the clause itself, its head, or a clause on the same head ("X, who was in C, meeting Y")
-            near = [verb, verb.head, *(c for c in verb.head.children if c.dep_ in {"relcl", "acl", "advcl"})]
-            country = next((c for v in near if (c := _locative_country(v, by_token))), None)
-            if country:
-                d.country = country
-                break
-
-
-def _locative_country(verb: Token, by_token: dict[int, Mention]) -> str | None:
-    for prep in verb.children:
-        if prep.dep_ == "prep" and prep.lower_ in {"in", "to"}:
-            for obj in prep.children:
-                m = by_token.get(obj.i)
-                if m is not None and m.gpe == "country" and m.type == "place":
-                    return m.country
-    return None
 
 
 def _institution_in(doc: Doc, role: RoleSpan) -> str | None:
@@ -391,12 +301,13 @@ def _finish(drafts: dict[str, _Draft]) -> list[record.Actor]:
             aliases=aliases, country=d.country, sector=d.sector,
             roles=[record.Role(text, (s, e)) for text, s, e in roles],
             mentions=sorted(set(d.mentions)),
+            evidence=[record.Evidence(c.field, c.value, c.source, c.span, c.chosen) for c in d.evidence],
         ))
     return actors
 
 
 @register("eventwire.actors.v2", requires=("doc", "mentions"), assigns=("actors",),
-          resources=("actors", "demonyms.tsv", "speech_verbs.tsv"), resources_hash="18da8d2da6b0")
+          resources=("actors", "affiliation", "demonyms.tsv", "speech_verbs.tsv"), resources_hash="2b8bfcf868f2")
 def actors_stage(story: Story) -> None:
     """Merge the typed mentions into actors; an actor's country and sector are decided here, once."""
-    story.actors = build_actors(story.doc, story.mentions)
+    story.actors = build_actors(story.doc, story.mentions, on=story.published)

@@ -61,6 +61,17 @@ class Role:
 
 
 @dataclass(slots=True)
+class Evidence:
+    """One candidate considered for an actor's country or sector; ``chosen`` marks the winner."""
+
+    field: str  # "country" | "sector"
+    value: str
+    source: str  # role|apposition|possessive|frame|kinship|employer|demonym|metonymy|kb|corpus
+    span: Span | None
+    chosen: bool
+
+
+@dataclass(slots=True)
 class Actor:
     id: str
     name: str
@@ -70,6 +81,7 @@ class Actor:
     sector: str | None = None
     roles: list[Role] = field(default_factory=list)
     mentions: list[Span] = field(default_factory=list)
+    evidence: list[Evidence] = field(default_factory=list)
 
 
 @dataclass(slots=True)

@@ -124,6 +124,8 @@ def _preposed_apposition(doc: Doc, tok_start: int) -> RoleSpan | None:
     if head.lower_ not in _title_words() or head.pos_ != "NOUN":
         return None
     begin = head.left_edge.i
+    while begin >= 2 and doc[begin - 1].text == "-":  # "son-in-law": climb the hyphenated word
+        begin = doc[begin - 2].left_edge.i
     while begin < head.i and (doc[begin].pos_ == "DET" or doc[begin].is_punct):
         begin += 1
     return _role(doc, begin, head.i + 1)
@@ -137,7 +139,9 @@ def _apposition(doc: Doc, tok_end: int) -> RoleSpan | None:
     first = doc[begin]
     if first.ent_type_ in {"PERSON", "DATE", "TIME", "CARDINAL", "GPE", "LOC"} and not _is_possessor(first, doc):
         return None
-    if first.pos_ in {"VERB", "AUX", "PRON", "ADP", "CCONJ", "SCONJ", "NUM"} or first.is_punct:
+    if first.lower_ in {"its", "their"}:  # "Moscow sent X, its intelligence chief,": the subject's own
+        pass
+    elif first.pos_ in {"VERB", "AUX", "PRON", "ADP", "CCONJ", "SCONJ", "NUM"} or first.is_punct:
         return None
     end = begin
     while end < len(doc):

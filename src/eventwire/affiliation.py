@@ -1,0 +1,456 @@
+"""Affiliation: a person's country and sector, decided once from all the evidence the story gives.
+
+Every rule that knows something about whom a person acts for is an *evidence producer*: it adds a
+``Candidate`` (field, value, source, span, strength, distance) and writes nothing. ``decide`` then
+picks, per field, the strongest candidate, and among equally strong ones the clearly nearest; a
+conflict of equals leaves ``None``. One wrong country is worse than none, so a rule that is only a
+hint (a noun the person and one state both own, a leader met in a country) has a low strength and
+never outvotes what a role says, and the knowledge base is used only when the story says nothing
+else (a weak story hint that contradicts it leaves the country empty).
+
+Sources: ``role`` / ``apposition`` (a demonym, country, capital or IGO inside a title before or after
+the name; ``demonym`` and ``metonymy`` when that name is a demonym or a capital/seat), ``employer``
+("Jane Doe of the Kremlin"), ``frame`` ("On the Chilean side, …"; "Kyiv's negotiators, among them
+X"; a leader met in a country), ``possessive`` / ``kinship`` (the country of the person whose envoy
+or son-in-law this is, and the other way round), ``kb`` (``eventwire.kb``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+
+from spacy.tokens import Doc, Token
+
+from . import kb
+from .gazetteer import get_gazetteer
+from .lexicon import read_tsv, read_words
+from .mentions import Mention
+from .names import name_key
+from .roles import RoleSpan
+from .syntax import phrase_head
+
+# Strengths: how specific a kind of evidence is. The nearest of the strongest wins.
+ROLE, EMPLOYER, FRAME, POSSESSOR, HINT, KB = 5, 4, 3, 3, 2, 1
+_LOCATIVE = {"in", "at", "against", "with", "toward", "towards", "inside", "near", "over", "between"}
+_TOPIC = {"to", "for", "on"}
+# Offices a story names by surname alone ("President Doe") and the KB holds for the sitting holder.
+_KB_SURNAME_CLASSES = {"head_of_state", "head_of_government"}
+# Sectors of the offices the KB holds (heads, candidates, party leaders, ambassadors): a person the story
+# places in another sector (a lawyer, a professor) is not the KB's namesake.
+_KB_SECTORS = {"GOV", "LEG", "MIL", "OPP", "IGO"}
+
+
+@dataclass(slots=True)
+class Candidate:
+    """One piece of evidence for a person's country or sector."""
+
+    field: str  # "country" | "sector"
+    value: str
+    source: str
+    span: tuple[int, int] | None
+    strength: int
+    distance: int = 0  # characters between the evidence and the nearest mention of the person
+    chosen: bool = False
+
+
+@dataclass(slots=True)
+class Person:
+    """What the decision needs of one person actor; ``country``, ``sector``, ``evidence`` are its output."""
+
+    key: str
+    name: str
+    mentions: list[tuple[int, int]]
+    roles: list[RoleSpan]
+    possessors: list[str] = field(default_factory=list)  # keys of the people their roles name
+    evidence: list[Candidate] = field(default_factory=list)  # given in: sectors of the roles
+    country: str | None = None
+    sector: str | None = None
+
+
+@cache
+def _topic_titles() -> frozenset[str]:
+    return read_words("affiliation/topic_titles.txt")
+
+
+@cache
+def _kinship() -> frozenset[str]:
+    return read_words("affiliation/kinship_nouns.txt")
+
+
+@cache
+def _origin_words() -> frozenset[str]:
+    return read_words("affiliation/origin_words.txt")
+
+
+@cache
+def _employer_preps() -> frozenset[str]:
+    return read_words("affiliation/employer_prepositions.txt")
+
+
+@cache
+def _delegation() -> tuple[frozenset[str], tuple[tuple[str, ...], ...]]:
+    rows = read_tsv("affiliation/delegation_nouns.tsv")
+    nouns = frozenset(w.lower() for w, k in rows if k == "noun")
+    links = tuple(sorted((tuple(w.lower().split()) for w, k in rows if k == "link"), key=len, reverse=True))
+    return nouns, links
+
+
+def decide(cands: list[Candidate], name: str, *, margin: float = 2.0) -> str | None:
+    """The value of field ``name``: strongest first, then the clearly nearest; equals in conflict → None.
+
+    ``margin``: how many times nearer the winner's nearest candidate must be than any other value's.
+    A ``kb`` value is used only when no story candidate exists, and a weak story candidate (a hint)
+    that contradicts the knowledge base leaves the field empty.
+    """
+    pool = [c for c in cands if c.field == name]
+    for c in pool:
+        c.chosen = False
+    story = [c for c in pool if c.source != "kb"]
+    if not story:
+        known = [c for c in pool if c.source == "kb"]
+        if len({c.value for c in known}) == 1:
+            for c in known:
+                c.chosen = True
+            return known[0].value
+        return None
+    best = max(c.strength for c in story)
+    top = [c for c in story if c.strength == best]
+    nearest: dict[str, int] = {}
+    for c in top:
+        nearest[c.value] = min(nearest.get(c.value, c.distance), c.distance)
+    ranked = sorted(nearest.items(), key=lambda kv: kv[1])
+    if len(ranked) > 1 and not (ranked[0][1] * margin < ranked[1][1]):
+        return None  # a conflict of equals
+    value = ranked[0][0]
+    if best <= HINT and any(c.source == "kb" and c.value != value for c in pool):
+        return None
+    for c in pool:
+        c.chosen = c.value == value and (c.strength == best or c.source == "kb")
+    return value
+
+
+def affiliate(doc: Doc, people: dict[str, Person], mentions: list[Mention], *,
+              on: dt.date | None = None, people_kb: kb.KB | None = None) -> None:
+    """Fill ``country``, ``sector`` and ``evidence`` of every person from the story and the KB."""
+    by_token = {i: m for m in mentions for i in range(m.tok_start, m.tok_end)}
+    person_at = {s: p for p in people.values() for s, _ in p.mentions}
+    direct: dict[str, list[Candidate]] = {k: list(p.evidence) for k, p in people.items()}
+    for p in people.values():
+        direct[p.key].extend(_role_evidence(doc, p, by_token))
+        direct[p.key].extend(_employer_evidence(doc, p, by_token))
+        direct[p.key].extend(_delegation_evidence(doc, p, by_token))
+    for key, cand in (*_side_frames(doc, person_at, by_token), *_possessed_nouns(doc, person_at, by_token),
+                      *_host_leaders(doc, people, by_token)):
+        direct[key].append(cand)
+    for p in people.values():
+        p.sector = decide(direct[p.key], "sector", margin=1.0)
+        # a lawyer or a reporter is not the namesake minister; a name the text continues is another name
+        if (p.sector is None or p.sector in _KB_SECTORS) and not _truncated(doc, p, by_token):
+            direct[p.key].extend(_kb_evidence(p, direct[p.key], on, people_kb or kb.default_kb()))
+    # possessor affiliation: "the president's envoy" takes the president's country (two hops: "the envoy of
+    # the president's aide"); the other way round, a principal takes the country the story gives its
+    # envoy directly (never a country that came back from the principal itself)
+    own = {k: decide(direct[k], "country") for k in people}
+    derived: dict[str, list[Candidate]] = {k: [] for k in people}
+    for p in people.values():
+        kin = any(w in _kinship() for r in p.roles for w in r.text.lower().split())
+        for key in dict.fromkeys(p.possessors):
+            owner = people.get(key)
+            if owner is not None and owner is not p and own[p.key]:
+                derived[owner.key].append(Candidate("country", own[p.key] or "", "kinship" if kin else "possessive",
+                                                    p.mentions[0], HINT, _gap(p.mentions[0], owner)))
+    country = {k: decide(direct[k] + derived[k], "country") for k in people}
+    forward: dict[str, list[Candidate]] = {k: [] for k in people}
+    for _ in range(2):
+        forward = {k: [] for k in people}
+        for p in people.values():
+            kin = any(w in _kinship() for r in p.roles for w in r.text.lower().split())
+            for key in dict.fromkeys(p.possessors):
+                owner = people.get(key)
+                if owner is not None and owner is not p and country[owner.key]:
+                    forward[p.key].append(Candidate("country", country[owner.key] or "",
+                                                    "kinship" if kin else "possessive", owner.mentions[0],
+                                                    POSSESSOR, _gap(owner.mentions[0], p)))
+        country = {k: decide(direct[k] + derived[k] + forward[k], "country") for k in people}
+    for p in people.values():
+        p.evidence = _unique(direct[p.key] + derived[p.key] + forward[p.key])
+        p.country = decide(p.evidence, "country")
+        decide(p.evidence, "sector", margin=1.0)
+
+
+def _unique(cands: list[Candidate]) -> list[Candidate]:
+    seen: dict[tuple[str, str, str, tuple[int, int] | None], Candidate] = {}
+    for c in cands:
+        seen.setdefault((c.field, c.value, c.source, c.span), c)
+    return list(seen.values())
+
+
+def _truncated(doc: Doc, p: Person, by_token: dict[int, Mention]) -> bool:
+    """Whether a mention of ``p`` follows a capitalised name word outside its roles ("Abdiweli [Mohamed Ali]")."""
+    for start, end in p.mentions:
+        span = doc.char_span(start, end)
+        if span is None or span.start == 0:
+            continue
+        prev = doc[span.start - 1]
+        other = by_token.get(prev.i)
+        if (prev.pos_ == "PROPN" and prev.is_title and (other is None or other.type in {"person", "organization"})
+                and not any(r.tok_start <= prev.i < r.tok_end for r in p.roles)):
+            return True
+    return False
+
+
+def _gap(span: tuple[int, int], p: Person) -> int:
+    """Characters between ``span`` and the nearest mention of ``p`` (0 when they overlap)."""
+    return min((max(0, span[0] - e, s - span[1]) for s, e in p.mentions), default=0)
+
+
+def _role_evidence(doc: Doc, p: Person, by_token: dict[int, Mention]) -> Iterable[Candidate]:
+    """A demonym, country, capital or IGO inside a title ("Kremlin aide", ", Chile's ambassador,")."""
+    ends = {e for _, e in p.mentions}
+    for role in p.roles:
+        after = any(0 < role.start - e <= 6 for e in ends)  # ", the chief of …" right after the name
+        seen: set[int] = set()
+        found: list[Candidate] = []
+        for i in range(role.tok_start, role.tok_end):
+            m = by_token.get(i)
+            if m is None or m.type == "person" or m.start in seen:
+                continue
+            seen.add(m.start)
+            country = m.country or (_state_word(doc[m.tok_start].text) if m.type == "organization" else None)
+            if not country or _not_affiliation(doc, m):
+                continue  # "the US House of Representatives": the state its first word names
+            place = _place_of(doc[m.tok_end - 1], role)
+            if place == "topic" or (place and m.type == "organization"):
+                continue  # "an analyst at the Vienna Center for …": a think tank's seat is not a country
+            source = ("demonym" if m.type == "demonym" else "metonymy" if m.gpe in {"capital", "seat"}
+                      else "apposition" if after else "role")
+            found.append(Candidate("country", country, source, m.span, FRAME if place else ROLE, _gap(m.span, p)))
+        if any(c.value != "IGO" and c.strength == ROLE for c in found):
+            for c in found:  # "British Deputy U.N. Ambassador": the state served at the IGO
+                c.strength = FRAME if c.value == "IGO" else c.strength
+        yield from found
+        if any(doc[i].lower_ in {"its", "their"} for i in range(role.tok_start, role.tok_end)):
+            state = _clause_subject_state(doc, p, by_token)
+            if state is not None:
+                yield Candidate("country", state.country or "", "apposition", state.span, EMPLOYER, _gap(state.span, p))
+
+
+def _place_of(tok: Token, role: RoleSpan) -> str | None:
+    """"topic" for the "to/for/on" phrase of an envoy-like title, or any locative phrase of one ("envoy to
+    Russia", "ambassador in Kyiv"); "locative" for another locative phrase of the role ("governor of the
+    region in central Ukraine", weaker evidence); None for a modifier or "of" phrase."""
+    found = None
+    while tok.head.i != tok.i and role.tok_start <= tok.head.i < role.tok_end:
+        head = tok.head
+        if head.dep_ == "prep" or head.pos_ == "ADP":
+            word, owner = head.lower_, head.head.lower_
+            if (word in _TOPIC or word in _LOCATIVE) and owner in _topic_titles():
+                return "topic"
+            if word in _LOCATIVE:
+                found = "locative"
+        tok = head
+    return found
+
+
+def _not_affiliation(doc: Doc, m: Mention) -> bool:
+    """"an ethnic Somali", "Ukrainian-born": the name says origin, not whom the person acts for."""
+    before = doc[m.tok_start - 1].lower_ if m.tok_start > 0 else ""
+    after = doc[m.tok_end: m.tok_end + 2].text.lower().replace(" ", "")
+    return before in _origin_words() or any(after.startswith(w) for w in _origin_words() if w.startswith("-"))
+
+
+def _clause_subject_state(doc: Doc, p: Person, by_token: dict[int, Mention]) -> Mention | None:
+    """"Moscow sent X, its intelligence chief": the state subject of the clause the person is in."""
+    for start, end in p.mentions:
+        span = doc.char_span(start, end)
+        if span is None:
+            continue
+        verb = span.root
+        while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
+            verb = verb.head
+        for child in verb.children:
+            m = by_token.get(child.i)
+            if child.dep_ == "nsubj" and m is not None and m.type == "state" and m.country:
+                return m
+    return None
+
+
+def _employer_evidence(doc: Doc, p: Person, by_token: dict[int, Mention]) -> Iterable[Candidate]:
+    """"Anna Doe of the Kremlin", "Jane Roe from Chile's foreign ministry": the employer's country."""
+    for start, end in p.mentions:
+        span = doc.char_span(start, end)
+        if span is None or span.end + 1 >= len(doc) or doc[span.end].lower_ not in _employer_preps():
+            continue
+        j = span.end + 1
+        while j < len(doc) and doc[j].pos_ == "DET":
+            j += 1
+        m = by_token.get(j)
+        if m is None or not m.country or m.type == "person":
+            continue
+        if m.type != "organization" and m.gpe not in {"country", "seat"}:
+            continue  # "Andrew Doe of Plymouth" is a home town, even one that is a capital somewhere
+        if m.type == "organization" and m.country != "IGO" and _state_word(doc[m.tok_start].text) != m.country:
+            continue  # "the Russian defence ministry", not "the Alliance on China"
+        yield Candidate("country", m.country, "employer", m.span, EMPLOYER, _gap(m.span, p))
+
+
+def _delegation_evidence(doc: Doc, p: Person, by_token: dict[int, Mention]) -> Iterable[Candidate]:
+    """"Kyiv's negotiators, among them X", "a Chilean delegation led by X": the side's country."""
+    nouns, links = _delegation()
+    for start, end in p.mentions:
+        span = doc.char_span(start, end)
+        if span is None:
+            continue
+        i = span.start
+        for link in links:
+            if i - len(link) >= 0 and tuple(t.lower_ for t in doc[i - len(link):i]) == link:
+                j = i - len(link) - 1
+                break
+        else:
+            continue
+        if j >= 0 and doc[j].text == ",":
+            j -= 1
+        if j < 0 or doc[j].lower_ not in nouns:
+            continue
+        found = _country_modifier(doc[j], by_token)
+        if found is not None:
+            yield Candidate("country", found[0], "frame", found[1], FRAME + 1, _gap(found[1], p))
+
+
+def _country_modifier(noun: Token, by_token: dict[int, Mention]) -> tuple[str, tuple[int, int]] | None:
+    """The state or demonym modifying ``noun`` ("Kyiv's", "Chilean", "from Chile"), if exactly one.
+
+    A modifier the model left untagged is looked up in the gazetteer (country, capital, demonym)."""
+    found: dict[str, tuple[int, int]] = {}
+    for child in noun.children:
+        toks = [child] if child.dep_ in {"poss", "amod", "compound", "nmod"} else (
+            list(child.children) if child.dep_ == "prep" and child.lower_ in {"from", "of"} else [])
+        for t in toks:
+            m = by_token.get(t.i)
+            if m is not None and m.type in {"state", "demonym"} and m.country:
+                found[m.country] = m.span
+            elif m is None and t.is_title and (iso := _state_word(t.text)):
+                found[iso] = (t.idx, t.idx + len(t))
+    return next(iter(found.items())) if len(found) == 1 else None
+
+
+def _state_word(word: str) -> str | None:
+    gaz = get_gazetteer()
+    entry = gaz.country(word)
+    return (entry.country if entry else None) or gaz.capital_of(word) or gaz.demonym(word)
+
+
+def _side_frames(doc: Doc, person_at: dict[int, Person],
+                 by_token: dict[int, Mention]) -> Iterable[tuple[str, Candidate]]:
+    """"On the Ukrainian side, adviser A wrote…": the frame gives the subject's country."""
+    for tok in doc:
+        if tok.lower_ != "side" or tok.dep_ != "pobj" or tok.head.lower_ not in {"on", "for", "from"}:
+            continue
+        m = next((by_token[c.i] for c in tok.children if c.i in by_token and by_token[c.i].country), None)
+        if m is None or not m.country:
+            continue
+        for child in tok.head.head.children:
+            if child.dep_ not in {"nsubj", "nsubjpass"}:
+                continue
+            p = person_at.get(doc[child.left_edge.i:child.i + 1][-1].idx) or person_at.get(
+                next((by_token[i].start for i in range(child.left_edge.i, child.i + 1)
+                      if i in by_token and by_token[i].type == "person"), -1))
+            if p is not None:
+                yield p.key, Candidate("country", m.country, "frame", m.span, FRAME, _gap(m.span, p))
+
+
+def _possessed_nouns(doc: Doc, person_at: dict[int, Person],
+                     by_token: dict[int, Mention]) -> Iterable[tuple[str, Candidate]]:
+    """"Doe's plan" and "the US plan" in one story: the plan's owner is on the US side (one owner only)."""
+    by_country: dict[str, dict[str, Mention]] = {}
+    by_person: dict[str, tuple[Person, set[str]]] = {}
+    for tok in doc:
+        if tok.dep_ not in {"poss", "compound", "amod", "nmod"} or tok.head.pos_ != "NOUN":
+            continue
+        m = by_token.get(tok.i)
+        if m is None:
+            continue
+        noun = tok.head.lemma_.lower()
+        if m.type in {"state", "demonym"} and m.country:
+            by_country.setdefault(noun, {}).setdefault(m.country, m)
+        elif m.type == "person" and tok.dep_ == "poss" and (p := person_at.get(m.start)) is not None:
+            by_person.setdefault(p.key, (p, set()))[1].add(noun)
+    for p, nouns in by_person.values():
+        owners = {c: m for n in nouns for c, m in by_country.get(n, {}).items()}
+        if len(owners) == 1:
+            country, m = owners.popitem()
+            yield p.key, Candidate("country", country, "possessive", m.span, HINT, _gap(m.span, p))
+
+
+_MEETING_VERBS = read_words("actors/meeting_verbs.txt")
+
+
+@cache
+def _leader_titles() -> frozenset[str]:
+    return read_words("actors/leader_titles.txt")
+
+
+def _host_leaders(doc: Doc, people: dict[str, Person],
+                  by_token: dict[int, Mention]) -> Iterable[tuple[str, Candidate]]:
+    """A leader met or hosted in a named country leads that country (a hint: anything stronger wins)."""
+    for p in people.values():
+        if not any(r.text.lower().split()[-1] in _leader_titles() or r.text.lower() in _leader_titles()
+                   for r in p.roles):
+            continue
+        for start, end in p.mentions:
+            span = doc.char_span(start, end)
+            if span is None:
+                continue
+            name_root = phrase_head(span[0], deps={"compound"})
+            verb = name_root.head if name_root.dep_ == "dobj" else (
+                name_root.head.head if name_root.dep_ == "pobj" and name_root.head.lower_ == "with" else None)
+            if verb is None or verb.lemma_ not in _MEETING_VERBS:
+                continue
+            # the clause itself, its head, or a clause on the same head ("X, who was in C, meeting Y")
+            near = [verb, verb.head, *(c for c in verb.head.children if c.dep_ in {"relcl", "acl", "advcl"})]
+            m = next((found for v in near if (found := _locative_country(v, by_token))), None)
+            if m is not None and m.country:
+                yield p.key, Candidate("country", m.country, "frame", m.span, HINT, _gap(m.span, p))
+                break
+
+
+def _locative_country(verb: Token, by_token: dict[int, Mention]) -> Mention | None:
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in {"in", "to"}:
+            for obj in prep.children:
+                m = by_token.get(obj.i)
+                if m is not None and m.gpe == "country" and m.type == "place":
+                    return m
+    return None
+
+
+def _kb_evidence(p: Person, story: list[Candidate], on: dt.date | None, people_kb: kb.KB) -> list[Candidate]:
+    """A full-name match, or a surname with a role word of the same class; one country, or one clearly
+    most supported that the story also gives."""
+    full = " " in p.name.strip()
+    matches = people_kb.lookup(p.name, on=on) if full else []
+    classes = {kb.role_class(r.text) for r in p.roles} - {None}
+    # a short variant ("first given name + surname") may be someone else's name ("Mohamed Ali"): it needs
+    # a surname the KB gives one person only, or a title of the same office
+    unique = full and len({m.key for m in people_kb.by_surname(p.name.split()[-1])}) == 1
+    matches = [m for m in matches if m.key == name_key(p.name) or unique or m.role_class in classes]
+    if not full:  # a different first name is a different person: surname rules only for a bare surname
+        for role in p.roles:
+            if kb.role_class(role.text) in _KB_SURNAME_CLASSES:
+                matches = people_kb.by_surname(p.name, role.text, on=on)
+                if matches:
+                    break
+    countries: dict[str, int] = {}
+    for match in matches:
+        countries[match.country] = max(countries.get(match.country, 0), match.support)
+    if not countries:
+        return []
+    ranked = sorted(countries.items(), key=lambda kv: -kv[1])
+    if len(ranked) > 1:
+        told = {c.value for c in story if c.field == "country"}
+        if not (ranked[0][1] > ranked[1][1] and ranked[0][0] in told):
+            return []
+    return [Candidate("country", ranked[0][0], "kb", None, KB)]
