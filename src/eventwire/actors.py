@@ -241,7 +241,7 @@ def _person_affiliations(doc: Doc, drafts: dict[str, _Draft], mentions: list[Men
                          on: dt.date | None = None) -> None:
     """Country and sector of people: evidence from their roles and the story, decided in ``affiliation``."""
     by_token = {i: m for m in mentions for i in range(m.tok_start, m.tok_end)}
-    surname_owner = _surname_owners(mentions)
+    surname_owner = _surname_owners(mentions, doc.text)
     sectors: dict[str, list[Candidate]] = {}
     for d in drafts.values():
         if d.kind != "person":
