@@ -118,7 +118,11 @@ def test_actors_side_frame_gives_the_subject_country(nlp: Language) -> None:
     assert by_name(actors_of(nlp, text), "Marko Petrovic").country == "SRB"
 
 
-def test_actors_shared_possessed_noun_gives_country(nlp: Language) -> None:
+def test_actors_a_noun_shared_with_a_country_gives_no_country(nlp: Language) -> None:
+    """"the Brazilian plan … Joao Silva's plan" once seemed to make Silva Brazilian; it errs as often as not
+    ("Doe's Russia sanctions", a rival's plan), so it is no evidence at all."""
     text = ("The Brazilian plan was praised. Critics said Joao Silva's plan would fail, "
             "but Silva said it would work.")
-    assert by_name(actors_of(nlp, text), "Joao Silva").country == "BRA"
+    assert by_name(actors_of(nlp, text), "Joao Silva").country is None
+
+

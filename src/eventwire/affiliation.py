@@ -142,7 +142,7 @@ def affiliate(doc: Doc, people: dict[str, Person], mentions: list[Mention], *,
         direct[p.key].extend(_role_evidence(doc, p, by_token))
         direct[p.key].extend(_employer_evidence(doc, p, by_token))
         direct[p.key].extend(_delegation_evidence(doc, p, by_token))
-    for key, cand in (*_side_frames(doc, person_at, by_token), *_possessed_nouns(doc, person_at, by_token),
+    for key, cand in (*_side_frames(doc, person_at, by_token),
                       *_host_leaders(doc, people, by_token)):
         direct[key].append(cand)
     for p in people.values():
@@ -360,29 +360,6 @@ def _side_frames(doc: Doc, person_at: dict[int, Person],
                       if i in by_token and by_token[i].type == "person"), -1))
             if p is not None:
                 yield p.key, Candidate("country", m.country, "frame", m.span, FRAME, _gap(m.span, p))
-
-
-def _possessed_nouns(doc: Doc, person_at: dict[int, Person],
-                     by_token: dict[int, Mention]) -> Iterable[tuple[str, Candidate]]:
-    """"Doe's plan" and "the US plan" in one story: the plan's owner is on the US side (one owner only)."""
-    by_country: dict[str, dict[str, Mention]] = {}
-    by_person: dict[str, tuple[Person, set[str]]] = {}
-    for tok in doc:
-        if tok.dep_ not in {"poss", "compound", "amod", "nmod"} or tok.head.pos_ != "NOUN":
-            continue
-        m = by_token.get(tok.i)
-        if m is None:
-            continue
-        noun = tok.head.lemma_.lower()
-        if m.type in {"state", "demonym"} and m.country:
-            by_country.setdefault(noun, {}).setdefault(m.country, m)
-        elif m.type == "person" and tok.dep_ == "poss" and (p := person_at.get(m.start)) is not None:
-            by_person.setdefault(p.key, (p, set()))[1].add(noun)
-    for p, nouns in by_person.values():
-        owners = {c: m for n in nouns for c, m in by_country.get(n, {}).items()}
-        if len(owners) == 1:
-            country, m = owners.popitem()
-            yield p.key, Candidate("country", country, "possessive", m.span, HINT, _gap(m.span, p))
 
 
 _MEETING_VERBS = read_words("actors/meeting_verbs.txt")
