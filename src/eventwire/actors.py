@@ -63,8 +63,9 @@ def build_actors(doc: Doc, mentions: list[Mention], gaz: Gazetteer | None = None
     person_at: dict[int, str] = {}
     used_in_groups = _groups(doc, mentions, drafts)
 
-    surname_owner = _surname_owners(mentions, doc.text)
-    org_names = OrgNames.of_story(doc.text, mentions)
+    text = doc.text  # Doc.text joins every token on each access: read it once
+    surname_owner = _surname_owners(mentions, text)
+    org_names = OrgNames.of_story(text, mentions)
     for m in mentions:
         if m.type == "person":
             key = "P:" + surname_owner.of(m.text)
@@ -100,7 +101,7 @@ def build_actors(doc: Doc, mentions: list[Mention], gaz: Gazetteer | None = None
     for tok_i, key in resolve_pronouns(doc, person_at, thing_at).items():
         tok = doc[tok_i]
         drafts[key].mentions.append((tok.idx, tok.idx + len(tok)))
-    _person_affiliations(doc, drafts, mentions, on)
+    _person_affiliations(doc, drafts, mentions, on, surname_owner)
     return _finish(drafts)
 
 
@@ -238,10 +239,10 @@ def _modifiers(head: Token, begin: int) -> list[Token]:
 
 
 def _person_affiliations(doc: Doc, drafts: dict[str, _Draft], mentions: list[Mention],
-                         on: dt.date | None = None) -> None:
+                         on: dt.date | None = None, owners: PersonNames | None = None) -> None:
     """Country and sector of people: evidence from their roles and the story, decided in ``affiliation``."""
     by_token = {i: m for m in mentions for i in range(m.tok_start, m.tok_end)}
-    surname_owner = _surname_owners(mentions, doc.text)
+    surname_owner = owners or _surname_owners(mentions, doc.text)
     sectors: dict[str, list[Candidate]] = {}
     for d in drafts.values():
         if d.kind != "person":

@@ -96,7 +96,7 @@ def dateline_cue(span: Span, gaz: Gazetteer) -> str | None:
     entries = gaz.lookup(span.text) if all(t.is_upper and t.is_alpha for t in span) else []
     if not entries or (entries[0].kind == "city" and entries[0].population < setting("untagged_min_population")):
         return None
-    at_line_start = span.start_char == 0 or doc.text[span.start_char - 1] == "\n"
+    at_line_start = span.start == 0 or doc[span.start - 1].text_with_ws.endswith("\n")
     nxt = doc[span.end] if span.end < len(doc) else None
     dated = nxt is not None and nxt.ent_type_ == "DATE" and any(
         len(w) >= 4 and w.isdigit() for w in nxt.text.replace("-", " ").split())  # "1996-08-30", not "67"

@@ -13,6 +13,7 @@ caller, so the words stay in the stage (or its resource file) that decides what 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Collection, Iterable, Iterator
 from typing import Literal, overload
 
@@ -39,6 +40,7 @@ VERB_POS: frozenset[str] = frozenset({"VERB", "AUX"})
 AUX_DEPS: frozenset[str] = frozenset({"aux", "auxpass"})
 
 _QUOTE_MARKS = frozenset({"“", "”", '"'})
+_QUOTE_OR_BREAK = re.compile(r'[“”"\n]')
 
 
 # --- walking up ----------------------------------------------------------------------------------------
@@ -146,17 +148,26 @@ def quoted_tokens(doc: Doc) -> set[int]:
     an unclosed quotation run to its paragraph's end, as multi-paragraph quotes do); the statement
     finder needs character offsets and those extra cases, coreference needs neither.
     """
+    # Walk the text's quotation marks and line breaks, not every token: building a Token object per
+    # token of the story was most of this function's cost, and marks are few.
+    text = doc.text
     inside: set[int] = set()
     open_at: int | None = None
-    for tok in doc:
-        if tok.text in _QUOTE_MARKS or tok.text.startswith(("“", "”")):
-            if tok.text == "“" or (tok.text == '"' and open_at is None):
-                open_at = tok.i
-            elif open_at is not None:
-                inside.update(range(open_at + 1, tok.i))
-                open_at = None
-        elif tok.text == "\n\n" or (tok.is_space and "\n" in tok.text):
+    for m in _QUOTE_OR_BREAK.finditer(text):
+        if m.group() == "\n":
             open_at = None  # quotes do not run across paragraphs unclosed
+            continue
+        span = doc.char_span(m.start(), m.start() + 1, alignment_mode="expand")
+        if span is None:
+            continue
+        tok = span[0]
+        if tok.idx != m.start() or not (tok.text in _QUOTE_MARKS or tok.text.startswith(("“", "”"))):
+            continue  # a mark inside a word, as the token walk never saw it
+        if tok.text == "“" or (tok.text == '"' and open_at is None):
+            open_at = tok.i
+        elif open_at is not None:
+            inside.update(range(open_at + 1, tok.i))
+            open_at = None
     return inside
 
 
