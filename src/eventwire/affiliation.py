@@ -220,7 +220,7 @@ def _role_evidence(doc: Doc, p: Person, by_token: dict[int, Mention]) -> Iterabl
                 continue
             seen.add(m.start)
             country = m.country or (_state_word(doc[m.tok_start].text) if m.type == "organization" else None)
-            if not country or _not_affiliation(doc, m):
+            if not country or _not_affiliation(doc, m) or _subject_of_expertise(doc, m):
                 continue  # "the US House of Representatives": the state its first word names
             place = _place_of(doc[m.tok_end - 1], role)
             if place == "topic" or (place and m.type == "organization"):
@@ -253,6 +253,20 @@ def _place_of(tok: Token, role: RoleSpan) -> str | None:
                 found = "locative"
         tok = head
     return found
+
+
+def _subject_of_expertise(doc: Doc, m: Mention) -> bool:
+    """"a senior Iran analyst", "North Korean expert": the country is what the person studies."""
+    head = doc[m.tok_end - 1].head
+    if doc[m.tok_end - 1].dep_ not in {"compound", "amod", "nmod"} or head.i < m.tok_end:
+        return False
+    demonym_too = _subject_nouns().get(head.lower_)
+    return demonym_too is not None and (m.type != "demonym" or demonym_too)
+
+
+@cache
+def _subject_nouns() -> dict[str, bool]:
+    return {noun: demonym == "yes" for noun, demonym in read_tsv("affiliation/subject_nouns.tsv")}
 
 
 def _not_affiliation(doc: Doc, m: Mention) -> bool:
