@@ -261,7 +261,8 @@ def _subject_of_expertise(doc: Doc, m: Mention) -> bool:
     if doc[m.tok_end - 1].dep_ not in {"compound", "amod", "nmod"} or head.i < m.tok_end:
         return False
     demonym_too = _subject_nouns().get(head.lower_)
-    return demonym_too is not None and (m.type != "demonym" or demonym_too)
+    # a demonym is the subject only right before the noun: "a Ukrainian military expert" is Ukrainian
+    return demonym_too is not None and (m.type != "demonym" or (demonym_too and head.i == m.tok_end))
 
 
 @cache
