@@ -32,8 +32,8 @@ from dataclasses import dataclass, field
 from functools import cache
 from itertools import pairwise
 
-from .lexicon import read_tsv, read_words
-from .mentions import Mention, igo_key, igos
+from .lexicon import read_words
+from .mentions import Mention, alias_table, igo_key, igos
 from .names import name_key
 
 _ACRONYM = re.compile(r"\s*\(\s*([A-Z][A-Za-z0-9&.\-]{0,9})\s*\)")
@@ -41,14 +41,9 @@ _GAP_BEFORE = re.compile(r"^\s*[,(]?\s*$")  # between X and the phrase: ", " or 
 _GAP_AFTER = re.compile(r"^\s*(?:the\s+)?[\"“‘']?\s*$", re.I)  # between the phrase and Y
 
 
-@cache
 def organizations() -> dict[str, tuple[str, str]]:
     """Non-IGO organisations: alias or name (``igo_key``) -> (canonical name, sector or "")."""
-    table: dict[str, tuple[str, str]] = {}
-    for name, aliases, sector in read_tsv("actors/organizations.tsv"):
-        for alias in [name, *filter(None, aliases.split("|"))]:
-            table[igo_key(alias)] = (name, sector)
-    return table
+    return alias_table("actors/organizations.tsv")
 
 
 @cache

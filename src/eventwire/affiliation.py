@@ -20,7 +20,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, partial
 
 from spacy.tokens import Doc, Token
 
@@ -70,24 +70,16 @@ class Person:
     sector: str | None = None
 
 
-@cache
-def _topic_titles() -> frozenset[str]:
-    return read_words("affiliation/topic_titles.txt")
+_topic_titles = partial(read_words, "affiliation/topic_titles.txt")  # read and cached once by the resource reader
 
 
-@cache
-def _kinship() -> frozenset[str]:
-    return read_words("affiliation/kinship_nouns.txt")
+_kinship = partial(read_words, "affiliation/kinship_nouns.txt")  # read and cached once by the resource reader
 
 
-@cache
-def _origin_words() -> frozenset[str]:
-    return read_words("affiliation/origin_words.txt")
+_origin_words = partial(read_words, "affiliation/origin_words.txt")  # read and cached once by the resource reader
 
 
-@cache
-def _employer_preps() -> frozenset[str]:
-    return read_words("affiliation/employer_prepositions.txt")
+_employer_preps = partial(read_words, "affiliation/employer_prepositions.txt")
 
 
 @cache

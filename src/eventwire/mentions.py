@@ -82,13 +82,19 @@ def _generic_words() -> frozenset[str]:
 
 
 @cache
-def igos() -> dict[str, tuple[str, str]]:
-    """International organisations: alias or name (normalised) -> (canonical name, sector)."""
+def alias_table(relpath: str) -> dict[str, tuple[str, str]]:
+    """An organisation list (``name<TAB>aliases|…<TAB>sector``): alias or name (``igo_key``) ->
+    (canonical name, sector)."""
     table: dict[str, tuple[str, str]] = {}
-    for name, aliases, sector in read_tsv("actors/igos.tsv"):
+    for name, aliases, sector in read_tsv(relpath):
         for alias in [name, *filter(None, aliases.split("|"))]:
             table[igo_key(alias)] = (name, sector)
     return table
+
+
+def igos() -> dict[str, tuple[str, str]]:
+    """International organisations: alias or name (normalised) -> (canonical name, sector)."""
+    return alias_table("actors/igos.tsv")
 
 
 def igo_key(text: str) -> str:
