@@ -123,6 +123,8 @@ KB_ROWS = [
      "diplomatic representation in the us: chief of mission", "PE"),
     ("Marek Tollund", "marek tolund", "", "tolund", "PER", "Prime Minister", "head_of_government", "2030-01-01",
      "executive branch: head of government", "PE"),
+    ("Ines Varkoly", "ines varkoly", "", "varkoly", "HUN", "President", "head_of_state", "2020-05-01",
+     "executive branch: chief of state", "HU"),
     ("Ida Sorvik", "ida sorvik", "", "sorvik", "NOR", "ambassador", "ambassador", "2024",
      "diplomatic representation in the us: chief of mission", "NO"),
     ("Ida Sorvik", "ida sorvik", "", "sorvik", "SWE", "ambassador", "ambassador", "2024",
@@ -179,3 +181,49 @@ def test_affiliation_kb_not_for_a_namesake_in_another_sector(nlp: Language, smal
     actor = person(nlp, "Orrin Quastel, a lawyer, said the evidence was circumstantial.", "Orrin Quastel")
     assert actor.country is None
     assert all(e.source != "kb" for e in actor.evidence)
+
+
+def test_affiliation_kb_bare_surname_of_a_sitting_head_needs_the_country_in_the_story(
+        nlp: Language, small_kb: kb.KB) -> None:
+    text = "Last week, Varkoly ordered her generals to advance."
+    assert person(nlp, text + " Hungary said it would not stop.", "Varkoly").country == "HUN"
+    assert person(nlp, text, "Varkoly").country is None
+    # two people of that surname in the KB: nothing
+    assert person(nlp, "Last week, Quastel ordered his generals to advance. Chile said.", "Quastel").country is None
+
+
+@pytest.mark.parametrize(("text", "name", "country"), [
+    # a title phrase completed by its own complement, then the name
+    ("Peru's permanent representative to the United Nations, Laura Fenwick, said Lima would act.", "Laura Fenwick",
+     "PER"),
+    ("Lavrov spoke with the Chilean minister of state, Laura Fenwick, who attended.", "Laura Fenwick", "CHL"),
+    ("The head of Ukraine's railways company, Peter Hallworth, said it was the heaviest assault.", "Peter Hallworth",
+     "UKR"),
+    # a plural title shared by a coordination, also after a dash
+    ("The Peruvian senators Laura Fenwick and Peter Hallworth visited Kyiv.", "Peter Hallworth", "PER"),
+    ("Three members of the Chilean Senate — Laura Fenwick, Ann Roe and Peter Hallworth — wrote.", "Peter Hallworth",
+     "CHL"),
+    # a lower-case noun the tagger calls a proper noun stays inside the title
+    ("The Russian defence ministry spokesperson Peter Hallworth said it was planned.", "Peter Hallworth", "RUS"),
+    # an official serves the state of the region or town the title names
+    ("Peter Hallworth, the governor of the Kherson region, said.", "Peter Hallworth", "UKR"),
+    ("Texas Governor Peter Hallworth said the border was closed.", "Peter Hallworth", "USA"),
+    # a seat of power opening an organisation's name
+    ("Peter Hallworth, director of the White House Economic Council, spoke.", "Peter Hallworth", "USA"),
+    # a residence stated with "of" and a town one country owns
+    ("Senator Peter Hallworth of Arkansas opposed the package.", "Peter Hallworth", "USA"),
+])
+def test_affiliation_more_role_shapes(nlp: Language, text: str, name: str, country: str) -> None:
+    assert person(nlp, text, name).country == country
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("After a call with the president of Chile, Laura Fenwick said she was hopeful.", "Laura Fenwick"),
+    ("President Laura Fenwick of Chile and Peter Hallworth met.", "Peter Hallworth"),  # a singular title: one person
+    ("Laura Fenwick, the Mexican-American woman who was sentenced, spoke.", "Laura Fenwick"),  # a heritage
+    ("Laura Fenwick, a professor at the Center for Security Studies in Hawaii, said.", "Laura Fenwick"),
+    ("Ardern called Laura Fenwick from Brussels on Thursday.", "Laura Fenwick"),
+    ("Peter Hallworth, a lecturer of Istanbul's Koc University, said.", "Peter Hallworth"),
+])
+def test_affiliation_more_role_shapes_that_give_no_country(nlp: Language, text: str, name: str) -> None:
+    assert person(nlp, text, name).country is None

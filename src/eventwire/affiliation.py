@@ -19,21 +19,19 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from functools import cache, partial
 
 from spacy.tokens import Doc, Token
 
 from . import kb
+from .candidates import EMPLOYER, FRAME, HINT, KB, POSSESSOR, ROLE, Candidate, Person, gap, region_country, state_word
+from .frames import delegation_evidence, host_leaders, side_frames
 from .gazetteer import get_gazetteer
 from .lexicon import read_tsv, read_words
 from .mentions import Mention
 from .names import name_key
-from .roles import RoleSpan
-from .syntax import phrase_head
+from .roles import RoleSpan, title_sector
 
-# Strengths: how specific a kind of evidence is. The nearest of the strongest wins.
-ROLE, EMPLOYER, FRAME, POSSESSOR, HINT, KB = 5, 4, 3, 3, 2, 1
 _LOCATIVE = {"in", "at", "against", "with", "toward", "towards", "inside", "near", "over", "between"}
 _TOPIC = {"to", "for", "on"}
 # Offices a story names by surname alone ("President Doe") and the KB holds for the sitting holder.
@@ -41,33 +39,8 @@ _KB_SURNAME_CLASSES = {"head_of_state", "head_of_government"}
 # Sectors of the offices the KB holds (heads, candidates, party leaders, ambassadors): a person the story
 # places in another sector (a lawyer, a professor) is not the KB's namesake.
 _KB_SECTORS = {"GOV", "LEG", "MIL", "OPP", "IGO"}
-
-
-@dataclass(slots=True)
-class Candidate:
-    """One piece of evidence for a person's country or sector."""
-
-    field: str  # "country" | "sector"
-    value: str
-    source: str
-    span: tuple[int, int] | None
-    strength: int
-    distance: int = 0  # characters between the evidence and the nearest mention of the person
-    chosen: bool = False
-
-
-@dataclass(slots=True)
-class Person:
-    """What the decision needs of one person actor; ``country``, ``sector``, ``evidence`` are its output."""
-
-    key: str
-    name: str
-    mentions: list[tuple[int, int]]
-    roles: list[RoleSpan]
-    possessors: list[str] = field(default_factory=list)  # keys of the people their roles name
-    evidence: list[Candidate] = field(default_factory=list)  # given in: sectors of the roles
-    country: str | None = None
-    sector: str | None = None
+# Sectors of officials, who serve the state of the town or region their title names.
+_OFFICIAL = {"GOV", "LEG", "MIL", "COP", "JUD", "SPY"}
 
 
 _topic_titles = partial(read_words, "affiliation/topic_titles.txt")  # read and cached once by the resource reader
@@ -80,14 +53,6 @@ _origin_words = partial(read_words, "affiliation/origin_words.txt")  # read and 
 
 
 _employer_preps = partial(read_words, "affiliation/employer_prepositions.txt")
-
-
-@cache
-def _delegation() -> tuple[frozenset[str], tuple[tuple[str, ...], ...]]:
-    rows = read_tsv("affiliation/delegation_nouns.tsv")
-    nouns = frozenset(w.lower() for w, k in rows if k == "noun")
-    links = tuple(sorted((tuple(w.lower().split()) for w, k in rows if k == "link"), key=len, reverse=True))
-    return nouns, links
 
 
 def decide(cands: list[Candidate], name: str, *, margin: float = 2.0) -> str | None:
@@ -130,18 +95,19 @@ def affiliate(doc: Doc, people: dict[str, Person], mentions: list[Mention], *,
     by_token = {i: m for m in mentions for i in range(m.tok_start, m.tok_end)}
     person_at = {s: p for p in people.values() for s, _ in p.mentions}
     direct: dict[str, list[Candidate]] = {k: list(p.evidence) for k, p in people.items()}
+    named = frozenset(m.country for m in mentions if m.country and m.type in {"state", "demonym", "place"})
     for p in people.values():
         direct[p.key].extend(_role_evidence(doc, p, by_token))
         direct[p.key].extend(_employer_evidence(doc, p, by_token))
-        direct[p.key].extend(_delegation_evidence(doc, p, by_token))
-    for key, cand in (*_side_frames(doc, person_at, by_token),
-                      *_host_leaders(doc, people, by_token)):
+        direct[p.key].extend(delegation_evidence(doc, p, by_token))
+    for key, cand in (*side_frames(doc, person_at, by_token),
+                      *host_leaders(doc, people, by_token)):
         direct[key].append(cand)
     for p in people.values():
         p.sector = decide(direct[p.key], "sector", margin=1.0)
         # a lawyer or a reporter is not the namesake minister; a name the text continues is another name
         if (p.sector is None or p.sector in _KB_SECTORS) and not _truncated(doc, p, by_token):
-            direct[p.key].extend(_kb_evidence(p, direct[p.key], on, people_kb or kb.default_kb()))
+            direct[p.key].extend(_kb_evidence(p, direct[p.key], on, people_kb or kb.default_kb(), named))
     # possessor affiliation: "the president's envoy" takes the president's country (two hops: "the envoy of
     # the president's aide"); the other way round, a principal takes the country the story gives its
     # envoy directly (never a country that came back from the principal itself)
@@ -153,7 +119,7 @@ def affiliate(doc: Doc, people: dict[str, Person], mentions: list[Mention], *,
             owner = people.get(key)
             if owner is not None and owner is not p and own[p.key]:
                 derived[owner.key].append(Candidate("country", own[p.key] or "", "kinship" if kin else "possessive",
-                                                    p.mentions[0], HINT, _gap(p.mentions[0], owner)))
+                                                    p.mentions[0], HINT, gap(p.mentions[0], owner)))
     country = {k: decide(direct[k] + derived[k], "country") for k in people}
     forward: dict[str, list[Candidate]] = {k: [] for k in people}
     for _ in range(2):
@@ -165,7 +131,7 @@ def affiliate(doc: Doc, people: dict[str, Person], mentions: list[Mention], *,
                 if owner is not None and owner is not p and country[owner.key]:
                     forward[p.key].append(Candidate("country", country[owner.key] or "",
                                                     "kinship" if kin else "possessive", owner.mentions[0],
-                                                    POSSESSOR, _gap(owner.mentions[0], p)))
+                                                    POSSESSOR, gap(owner.mentions[0], p)))
         country = {k: decide(direct[k] + derived[k] + forward[k], "country") for k in people}
     for p in people.values():
         p.evidence = _unique(direct[p.key] + derived[p.key] + forward[p.key])
@@ -194,11 +160,6 @@ def _truncated(doc: Doc, p: Person, by_token: dict[int, Mention]) -> bool:
     return False
 
 
-def _gap(span: tuple[int, int], p: Person) -> int:
-    """Characters between ``span`` and the nearest mention of ``p`` (0 when they overlap)."""
-    return min((max(0, span[0] - e, s - span[1]) for s, e in p.mentions), default=0)
-
-
 def _role_evidence(doc: Doc, p: Person, by_token: dict[int, Mention]) -> Iterable[Candidate]:
     """A demonym, country, capital or IGO inside a title ("Kremlin aide", ", Chile's ambassador,")."""
     ends = {e for _, e in p.mentions}
@@ -211,15 +172,22 @@ def _role_evidence(doc: Doc, p: Person, by_token: dict[int, Mention]) -> Iterabl
             if m is None or m.type == "person" or m.start in seen:
                 continue
             seen.add(m.start)
-            country = m.country or (_state_word(doc[m.tok_start].text) if m.type == "organization" else None)
+            country = m.country or (_org_state(doc, m) if m.type == "organization" else None)
+            local = country is None and m.type == "place"
+            place = _place_of(doc[m.tok_end - 1], role)
+            owner = m.tok_end < len(doc) and doc[m.tok_end].text in {"'s", "’s"}  # "Istanbul's university"
+            if local and not owner and (place is None or title_sector(role.text) in _OFFICIAL):
+                # "Texas Governor", "the governor of the Luhansk region", "a council member in Ghazni":
+                # an official serves the state of the town; a fellow at an institute in Hawaii need not
+                country = region_country(m.text)
             if not country or _not_affiliation(doc, m) or _subject_of_expertise(doc, m):
                 continue  # "the US House of Representatives": the state its first word names
-            place = _place_of(doc[m.tok_end - 1], role)
             if place == "topic" or (place and m.type == "organization"):
                 continue  # "an analyst at the Vienna Center for …": a think tank's seat is not a country
             source = ("demonym" if m.type == "demonym" else "metonymy" if m.gpe in {"capital", "seat"}
                       else "apposition" if after else "role")
-            found.append(Candidate("country", country, source, m.span, FRAME if place else ROLE, _gap(m.span, p)))
+            strength = FRAME if place or local else ROLE  # a demonym says more than a town ("Russian-installed")
+            found.append(Candidate("country", country, source, m.span, strength, gap(m.span, p)))
         if any(c.value != "IGO" and c.strength == ROLE for c in found):
             for c in found:  # "British Deputy U.N. Ambassador": the state served at the IGO
                 c.strength = FRAME if c.value == "IGO" else c.strength
@@ -227,7 +195,7 @@ def _role_evidence(doc: Doc, p: Person, by_token: dict[int, Mention]) -> Iterabl
         if any(doc[i].lower_ in {"its", "their"} for i in range(role.tok_start, role.tok_end)):
             state = _clause_subject_state(doc, p, by_token)
             if state is not None:
-                yield Candidate("country", state.country or "", "apposition", state.span, EMPLOYER, _gap(state.span, p))
+                yield Candidate("country", state.country or "", "apposition", state.span, EMPLOYER, gap(state.span, p))
 
 
 def _place_of(tok: Token, role: RoleSpan) -> str | None:
@@ -266,7 +234,16 @@ def _not_affiliation(doc: Doc, m: Mention) -> bool:
     """"an ethnic Somali", "Ukrainian-born": the name says origin, not whom the person acts for."""
     before = doc[m.tok_start - 1].lower_ if m.tok_start > 0 else ""
     after = doc[m.tok_end: m.tok_end + 2].text.lower().replace(" ", "")
+    if m.type == "demonym" and _hyphen_pair(doc, m):
+        return True  # "a Mexican-American woman", "a French-Ukrainian association": a heritage, not a side
     return before in _origin_words() or any(after.startswith(w) for w in _origin_words() if w.startswith("-"))
+
+
+def _hyphen_pair(doc: Doc, m: Mention) -> bool:
+    gaz = get_gazetteer()
+    nxt = doc[m.tok_end + 1] if m.tok_end + 1 < len(doc) and doc[m.tok_end].text == "-" else None
+    prev = doc[m.tok_start - 2] if m.tok_start >= 2 and doc[m.tok_start - 1].text == "-" else None
+    return any(t is not None and gaz.demonym(t.text) is not None for t in (nxt, prev))
 
 
 def _clause_subject_state(doc: Doc, p: Person, by_token: dict[int, Mention]) -> Mention | None:
@@ -295,123 +272,32 @@ def _employer_evidence(doc: Doc, p: Person, by_token: dict[int, Mention]) -> Ite
         while j < len(doc) and doc[j].pos_ == "DET":
             j += 1
         m = by_token.get(j)
-        if m is None or not m.country or m.type == "person":
+        if m is None or m.type == "person":
             continue
         if m.type != "organization" and m.gpe not in {"country", "seat"}:
-            continue  # "Andrew Doe of Plymouth" is a home town, even one that is a capital somewhere
-        if m.type == "organization" and m.country != "IGO" and _state_word(doc[m.tok_start].text) != m.country:
+            # "Andrew Doe of Plymouth": a home town says residence, when one country owns the name
+            # ("of Istanbul's university" is the employer's seat, not where the person lives)
+            home = (region_country(m.text) if doc[span.end].lower_ == "of" and (
+                m.tok_end >= len(doc) or doc[m.tok_end].text not in {"'s", "’s"}) else None)
+            if home is not None:
+                yield Candidate("country", home, "employer", m.span, FRAME, gap(m.span, p))
+            continue
+        if not m.country or (m.type == "organization" and m.country != "IGO"
+                             and state_word(doc[m.tok_start].text) != m.country):
             continue  # "the Russian defence ministry", not "the Alliance on China"
-        yield Candidate("country", m.country, "employer", m.span, EMPLOYER, _gap(m.span, p))
+        yield Candidate("country", m.country, "employer", m.span, EMPLOYER, gap(m.span, p))
 
 
-def _delegation_evidence(doc: Doc, p: Person, by_token: dict[int, Mention]) -> Iterable[Candidate]:
-    """"Kyiv's negotiators, among them X", "a Chilean delegation led by X": the side's country."""
-    nouns, links = _delegation()
-    for start, end in p.mentions:
-        span = doc.char_span(start, end)
-        if span is None:
-            continue
-        i = span.start
-        for link in links:
-            if i - len(link) >= 0 and tuple(t.lower_ for t in doc[i - len(link):i]) == link:
-                j = i - len(link) - 1
-                break
-        else:
-            continue
-        if j >= 0 and doc[j].text == ",":
-            j -= 1
-        if j < 0 or doc[j].lower_ not in nouns:
-            continue
-        found = _country_modifier(doc[j], by_token)
-        if found is not None:
-            yield Candidate("country", found[0], "frame", found[1], FRAME + 1, _gap(found[1], p))
-
-
-def _country_modifier(noun: Token, by_token: dict[int, Mention]) -> tuple[str, tuple[int, int]] | None:
-    """The state or demonym modifying ``noun`` ("Kyiv's", "Chilean", "from Chile"), if exactly one.
-
-    A modifier the model left untagged is looked up in the gazetteer (country, capital, demonym)."""
-    found: dict[str, tuple[int, int]] = {}
-    for child in noun.children:
-        toks = [child] if child.dep_ in {"poss", "amod", "compound", "nmod"} else (
-            list(child.children) if child.dep_ == "prep" and child.lower_ in {"from", "of"} else [])
-        for t in toks:
-            m = by_token.get(t.i)
-            if m is not None and m.type in {"state", "demonym"} and m.country:
-                found[m.country] = m.span
-            elif m is None and t.is_title and (iso := _state_word(t.text)):
-                found[iso] = (t.idx, t.idx + len(t))
-    return next(iter(found.items())) if len(found) == 1 else None
-
-
-def _state_word(word: str) -> str | None:
+def _org_state(doc: Doc, m: Mention) -> str | None:
+    """The state an organisation's name opens with: "Russian defence ministry", "White House Council"."""
+    first = doc[m.tok_start].text
+    two = doc[m.tok_start:min(m.tok_start + 2, m.tok_end)].text
     gaz = get_gazetteer()
-    entry = gaz.country(word)
-    return (entry.country if entry else None) or gaz.capital_of(word) or gaz.demonym(word)
+    return state_word(first) or (gaz.seat_of_power(two) if m.tok_end - m.tok_start > 2 else None)
 
 
-def _side_frames(doc: Doc, person_at: dict[int, Person],
-                 by_token: dict[int, Mention]) -> Iterable[tuple[str, Candidate]]:
-    """"On the Ukrainian side, adviser A wrote…": the frame gives the subject's country."""
-    for tok in doc:
-        if tok.lower_ != "side" or tok.dep_ != "pobj" or tok.head.lower_ not in {"on", "for", "from"}:
-            continue
-        m = next((by_token[c.i] for c in tok.children if c.i in by_token and by_token[c.i].country), None)
-        if m is None or not m.country:
-            continue
-        for child in tok.head.head.children:
-            if child.dep_ not in {"nsubj", "nsubjpass"}:
-                continue
-            p = person_at.get(doc[child.left_edge.i:child.i + 1][-1].idx) or person_at.get(
-                next((by_token[i].start for i in range(child.left_edge.i, child.i + 1)
-                      if i in by_token and by_token[i].type == "person"), -1))
-            if p is not None:
-                yield p.key, Candidate("country", m.country, "frame", m.span, FRAME, _gap(m.span, p))
-
-
-_MEETING_VERBS = read_words("actors/meeting_verbs.txt")
-
-
-@cache
-def _leader_titles() -> frozenset[str]:
-    return read_words("actors/leader_titles.txt")
-
-
-def _host_leaders(doc: Doc, people: dict[str, Person],
-                  by_token: dict[int, Mention]) -> Iterable[tuple[str, Candidate]]:
-    """A leader met or hosted in a named country leads that country (a hint: anything stronger wins)."""
-    for p in people.values():
-        if not any(r.text.lower().split()[-1] in _leader_titles() or r.text.lower() in _leader_titles()
-                   for r in p.roles):
-            continue
-        for start, end in p.mentions:
-            span = doc.char_span(start, end)
-            if span is None:
-                continue
-            name_root = phrase_head(span[0], deps={"compound"})
-            verb = name_root.head if name_root.dep_ == "dobj" else (
-                name_root.head.head if name_root.dep_ == "pobj" and name_root.head.lower_ == "with" else None)
-            if verb is None or verb.lemma_ not in _MEETING_VERBS:
-                continue
-            # the clause itself, its head, or a clause on the same head ("X, who was in C, meeting Y")
-            near = [verb, verb.head, *(c for c in verb.head.children if c.dep_ in {"relcl", "acl", "advcl"})]
-            m = next((found for v in near if (found := _locative_country(v, by_token))), None)
-            if m is not None and m.country:
-                yield p.key, Candidate("country", m.country, "frame", m.span, HINT, _gap(m.span, p))
-                break
-
-
-def _locative_country(verb: Token, by_token: dict[int, Mention]) -> Mention | None:
-    for prep in verb.children:
-        if prep.dep_ == "prep" and prep.lower_ in {"in", "to"}:
-            for obj in prep.children:
-                m = by_token.get(obj.i)
-                if m is not None and m.gpe == "country" and m.type == "place":
-                    return m
-    return None
-
-
-def _kb_evidence(p: Person, story: list[Candidate], on: dt.date | None, people_kb: kb.KB) -> list[Candidate]:
+def _kb_evidence(p: Person, story: list[Candidate], on: dt.date | None, people_kb: kb.KB,
+                 story_countries: frozenset[str] = frozenset()) -> list[Candidate]:
     """A full-name match, or a surname with a role word of the same class; one country, or one clearly
     most supported that the story also gives."""
     full = " " in p.name.strip()
@@ -427,6 +313,13 @@ def _kb_evidence(p: Person, story: list[Candidate], on: dt.date | None, people_k
                 matches = people_kb.by_surname(p.name, role.text, on=on)
                 if matches:
                     break
+        if not matches and not p.roles:
+            # a sitting head named by surname alone ("Doe ordered his generals…"), when the KB's only
+            # person of that surname is one and the story names that person's country somewhere
+            namesakes = people_kb.by_surname(p.name)
+            heads = [m for m in namesakes if m.role_class in _KB_SURNAME_CLASSES]
+            if len(namesakes) == 1 and len(heads) == 1 and heads[0].country in story_countries:
+                matches = heads
     countries: dict[str, int] = {}
     for match in matches:
         countries[match.country] = max(countries.get(match.country, 0), match.support)

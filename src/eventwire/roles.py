@@ -59,13 +59,13 @@ def title_sector(role: str) -> str | None:
 def role_spans(doc: Doc, tok_start: int, tok_end: int) -> list[RoleSpan]:
     """The roles attached to the person name at tokens ``[tok_start, tok_end)``."""
     found = []
-    pre = _premodifier(doc, tok_start) or _preposed_apposition(doc, tok_start)
+    pre = _premodifier(doc, tok_start) or _preposed_apposition(doc, tok_start) or _shared_role(doc, tok_start)
     if pre is not None and pre.text.lower() not in _HONORIFICS:
         found.append(pre)
     post = _apposition(doc, tok_end)
     if post is not None:
         found.append(post)
-    return found
+    return [r for r in found if not set(r.text.lower().split()) <= _PERSON_NOUNS]
 
 
 def _premodifier(doc: Doc, tok_start: int) -> RoleSpan | None:
@@ -97,8 +97,9 @@ def _joins_role(tok: Token, doc: Doc, name_start: int) -> bool:
         return True
     if tok.lower_ == "in" and tok.i > 0 and doc[tok.i - 1].text == "-":  # son-in-law
         return True
-    if tok.lower_ == "of" and tok.i > 0 and doc[tok.i - 1].lower_ in _title_words() and doc[tok.i + 1].is_title:
-        return True  # "Secretary of State Jane Doe"
+    if tok.lower_ == "of" and tok.i > 0 and doc[tok.i - 1].lower_ in _title_words() and (
+            doc[tok.i + 1].is_title or doc[tok.i + 1].lower_ in _title_words()):
+        return True  # "Secretary of State Jane Doe", "chief of staff Jane Doe"
     if tok.is_punct or tok.pos_ in {"VERB", "AUX", "ADP", "DET", "CCONJ", "SCONJ", "PRON", "NUM", "PART"}:
         return False
     if tok.ent_type_ in {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT"}:
@@ -108,27 +109,94 @@ def _joins_role(tok: Token, doc: Doc, name_start: int) -> bool:
         nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
         return nxt is not None and (nxt.text in _POSSESSIVE or nxt.ent_type_ == "PERSON"
                                     or nxt.lower_ in _title_words())
-    if tok.pos_ == "PROPN" and not tok.ent_type_ and tok.lower_ not in _title_words():
-        return False
+    if tok.pos_ == "PROPN" and not tok.ent_type_ and tok.lower_ not in _title_words() and not tok.is_lower:
+        return False  # an untagged capitalised name; a lower-case "PROPN" ("defence ministry") is a noun
     return tok.pos_ in {"NOUN", "PROPN", "ADJ"}
 
 
 _HONORIFICS = read_words("actors/honorifics.txt")
+_PERSON_NOUNS = read_words("actors/person_nouns.txt")
+
+
+def _name_root(doc: Doc, tok_start: int) -> Token:
+    """The syntactic head of the name starting at ``tok_start`` ("Jane [Doe]")."""
+    tok = doc[tok_start]
+    while tok.dep_ == "compound" and tok.head.i > tok.i:
+        tok = tok.head
+    return tok
+
+
+def _name_start(doc: Doc, root: Token) -> int:
+    j = root.i
+    while j > 0 and doc[j - 1].dep_ == "compound" and doc[j - 1].head.i in range(j, root.i + 1):
+        j -= 1
+    return j
 
 
 def _preposed_apposition(doc: Doc, tok_start: int) -> RoleSpan | None:
-    """"the republic's president, Jane Doe, said": a title phrase, a comma, then the name."""
-    if tok_start < 2 or doc[tok_start - 1].text != ",":
+    """"the republic's president, Jane Doe, said": a title phrase, a comma or dash, then the name.
+
+    The title may end in its own complement ("the envoy to the United Nations, Jane Doe"), so the
+    parse decides: the name is in apposition to a title noun, or the title noun stands right before the
+    comma."""
+    if tok_start < 2 or doc[tok_start - 1].text not in {",", "—", "–"}:
         return None
-    head = doc[tok_start - 2]
-    if head.lower_ not in _title_words() or head.pos_ != "NOUN":
-        return None
+    end = tok_start - 1
+    root = _name_root(doc, tok_start)
+    if root.dep_ in {"nsubj", "nsubjpass"} and doc[end - 1].dep_ == "pobj":
+        return None  # "After a call with the president, Jane Doe said": a clause before the subject
+    heads = [doc[end - 1]]
+    if root.dep_ == "appos" and root.head.i < end - 1 and root.head.sent == root.sent:
+        heads.insert(0, root.head)
+    head = next((h for h in map(_climb_to_title, heads) if _is_title_noun(h)), None)
+    if head is None or any(t.pos_ in {"VERB", "AUX"} or (t.is_punct and t.text != "-") for t in doc[head.i + 1:end]):
+        return None  # no title, or the title's own clause rather than its noun phrase
     begin = head.left_edge.i
     while begin >= 2 and doc[begin - 1].text == "-":  # "son-in-law": climb the hyphenated word
         begin = doc[begin - 2].left_edge.i
-    while begin < head.i and (doc[begin].pos_ == "DET" or doc[begin].is_punct):
+    while begin < head.i and (doc[begin].pos_ == "DET" or doc[begin].is_punct or doc[begin].like_num):
         begin += 1
-    return _role(doc, begin, head.i + 1)
+    return _role(doc, begin, end)
+
+
+def _climb_to_title(tok: Token) -> Token:
+    """"the envoy to the United Nations": from the complement up to the title it completes."""
+    for _ in range(3):
+        if _is_title_noun(tok) or tok.dep_ != "pobj" or tok.head.dep_ != "prep" or tok.head.head.i > tok.i:
+            break
+        tok = tok.head.head
+    return tok
+
+
+@cache
+def _title_heads() -> frozenset[str]:
+    """The head noun of each title: "secretary" of "secretary of state", "chief" of "police chief"."""
+    return frozenset(t.split(" of ")[0].replace("-", " ").split()[-1] for t in titles())
+
+
+def _is_title_noun(tok: Token) -> bool:
+    word = tok.lower_
+    return tok.pos_ == "NOUN" and (word in _title_heads() or (word.endswith("s") and word[:-1] in _title_heads()))
+
+
+def _shared_role(doc: Doc, tok_start: int) -> RoleSpan | None:
+    """"The senators Jane Doe and John Roe": a plural title before a coordination names each conjunct.
+
+    A singular title stays with the first ("President Jane Doe and John Roe": Roe is not president)."""
+    root = _name_root(doc, tok_start)
+    first = root
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head
+    if first is root or first.ent_type_ != "PERSON":
+        return None
+    start = _name_start(doc, first)
+    role = _premodifier(doc, start) or _preposed_apposition(doc, start)
+    if role is None or role.tok_end > start:
+        return None
+    head = doc[role.tok_end - 1]
+    if head.tag_ not in {"NNS", "NNPS"}:
+        head = next((t for t in doc[role.tok_start:role.tok_end] if t.i == first.head.i), head)
+    return role if head.tag_ in {"NNS", "NNPS"} else None
 
 
 def _apposition(doc: Doc, tok_end: int) -> RoleSpan | None:
