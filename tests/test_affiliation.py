@@ -212,6 +212,12 @@ def test_affiliation_kb_bare_surname_of_a_sitting_head_needs_the_country_in_the_
     ("Peter Hallworth, director of the White House Economic Council, spoke.", "Peter Hallworth", "USA"),
     # a residence stated with "of" and a town one country owns
     ("Senator Peter Hallworth of Arkansas opposed the package.", "Peter Hallworth", "USA"),
+    # a nationality on any noun describing the person: apposition, preposed, predicate, "from"
+    ("Peter Hallworth, a Chilean student attending college in Ohio, said he missed home.", "Peter Hallworth", "CHL"),
+    ("One of the pioneers is a Peruvian internet celebrity, Peter Hallworth, known for his videos.", "Peter Hallworth",
+     "PER"),
+    ("Peter Hallworth is a Chilean businessman in Austria who repairs cars.", "Peter Hallworth", "CHL"),
+    ("Laura Fenwick, a 41-year-old beautician from Zimbabwe, is living with the disease.", "Laura Fenwick", "ZWE"),
 ])
 def test_affiliation_more_role_shapes(nlp: Language, text: str, name: str, country: str) -> None:
     assert person(nlp, text, name).country == country
@@ -224,6 +230,9 @@ def test_affiliation_more_role_shapes(nlp: Language, text: str, name: str, count
     ("Laura Fenwick, a professor at the Center for Security Studies in Hawaii, said.", "Laura Fenwick"),
     ("Ardern called Laura Fenwick from Brussels on Thursday.", "Laura Fenwick"),
     ("Peter Hallworth, a lecturer of Istanbul's Koc University, said.", "Peter Hallworth"),
+    ("Peter Hallworth is not a Chilean citizen.", "Peter Hallworth"),
+    ("Acme, controlled by the Moscow-born Peter Hallworth, caters to Russian oligarchs.", "Peter Hallworth"),
+    ("In a message posted to the official Chilean channel, Peter Hallworth said he was safe.", "Peter Hallworth"),
 ])
 def test_affiliation_more_role_shapes_that_give_no_country(nlp: Language, text: str, name: str) -> None:
     assert person(nlp, text, name).country is None

@@ -13,8 +13,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
+from .gazetteer import get_gazetteer
 from .lexicon import read_tsv, read_words
 
 _BOUNDARY = {",", ";", ".", ":", "(", ")", "—", "–"}
@@ -62,7 +63,7 @@ def role_spans(doc: Doc, tok_start: int, tok_end: int) -> list[RoleSpan]:
     pre = _premodifier(doc, tok_start) or _preposed_apposition(doc, tok_start) or _shared_role(doc, tok_start)
     if pre is not None and pre.text.lower() not in _HONORIFICS:
         found.append(pre)
-    post = _apposition(doc, tok_end)
+    post = _apposition(doc, tok_end) or _predicate(doc, tok_start)
     if post is not None:
         found.append(post)
     return [r for r in found if not set(r.text.lower().split()) <= _PERSON_NOUNS]
@@ -148,7 +149,10 @@ def _preposed_apposition(doc: Doc, tok_start: int) -> RoleSpan | None:
     heads = [doc[end - 1]]
     if root.dep_ == "appos" and root.head.i < end - 1 and root.head.sent == root.sent:
         heads.insert(0, root.head)
-    head = next((h for h in map(_climb_to_title, heads) if _is_title_noun(h)), None)
+    head = next((h for h in map(_climb_to_title, heads) if _is_title_noun(h)), None) or next(
+        (h for h in heads if h.pos_ == "NOUN" and _nationality_on(h)), None)
+    if head is not None and head.dep_ == "pobj" and head.sent[0].pos_ in {"ADP", "SCONJ"}:
+        return None  # "In a message posted to the official channel, Jane Doe said": an opening adverbial
     if head is None or any(t.pos_ in {"VERB", "AUX"} or (t.is_punct and t.text != "-") for t in doc[head.i + 1:end]):
         return None  # no title, or the title's own clause rather than its noun phrase
     begin = head.left_edge.i
@@ -212,21 +216,61 @@ def _apposition(doc: Doc, tok_end: int) -> RoleSpan | None:
     elif first.pos_ in {"VERB", "AUX", "PRON", "ADP", "CCONJ", "SCONJ", "NUM"} or first.is_punct:
         return None
     end = begin
+    reduced = False  # "a Chinese student attending college in …": the noun phrase ends at the participle
     while end < len(doc):
         tok = doc[end]
         if tok.text in _BOUNDARY or tok.lower_ in _RELATIVE or (tok.is_sent_start and end > begin):
             break
         if tok.pos_ in {"VERB", "AUX"} and tok.dep_ not in {"amod", "compound"} and tok.tag_ != "VBN":
+            if tok.tag_ == "VBG" and tok.dep_ == "acl" and end > begin:
+                reduced = True
+                break
             return None  # a clause, not a noun phrase
         end += 1
-    if end == begin or end >= len(doc) or (doc[end].text not in _BOUNDARY and doc[end].lower_ not in _RELATIVE):
+    if end == begin or end >= len(doc) or (
+            not reduced and doc[end].text not in _BOUNDARY and doc[end].lower_ not in _RELATIVE):
         return None
     while begin < end and doc[begin].pos_ == "DET":
         begin += 1
-    words = {t.lower_ for t in doc[begin:end]} | {p for t in doc[begin:end] for p in t.lower_.split("-")}
-    if not words & _title_words():
+    if not _describes_person(doc[begin:end]):
         return None
     return _role(doc, begin, end)
+
+
+def _describes_person(span: Span) -> bool:
+    """A title ("the chief of staff"), or a nationality on the phrase's head noun ("a Russian internet
+    celebrity", "a 41-year-old beautician from Zimbabwe"): the phrase says who the person is."""
+    words = {t.lower_ for t in span} | {p for t in span for p in t.lower_.split("-")}
+    return bool(words & _title_words()) or _nationality_on(span.root)
+
+
+def _nationality_on(noun: Token) -> bool:
+    """A demonym modifying ``noun``, or "from" + a country completing it."""
+    if noun.pos_ != "NOUN":
+        return False
+    gaz = get_gazetteer()
+    for tok in noun.children:
+        if tok.dep_ in {"amod", "compound"} and tok.i < noun.i and gaz.demonym(tok.text) and not gaz.country(tok.text):
+            return True
+        if tok.lower_ == "from" and any(c.dep_ == "pobj" and gaz.country(c.text) for c in tok.children):
+            return True
+    return False
+
+
+def _predicate(doc: Doc, tok_start: int) -> RoleSpan | None:
+    """"Jane Doe is a Chilean businessman in Austria": the noun the name is said to be."""
+    root = _name_root(doc, tok_start)
+    verb = root.head
+    if root.dep_ != "nsubj" or verb.lemma_ != "be" or any(c.dep_ == "neg" for c in verb.children):
+        return None
+    attr = next((c for c in verb.children if c.dep_ == "attr" and c.pos_ == "NOUN" and c.i > root.i), None)
+    if attr is None:
+        return None
+    begin = attr.left_edge.i
+    while begin < attr.i and (doc[begin].pos_ == "DET" or doc[begin].is_punct):
+        begin += 1
+    span = doc[begin:attr.i + 1]
+    return _role(doc, begin, attr.i + 1) if _describes_person(span) else None
 
 
 def _is_possessor(tok: Token, doc: Doc) -> bool:
