@@ -233,6 +233,7 @@ def test_affiliation_more_role_shapes(nlp: Language, text: str, name: str, count
     ("Peter Hallworth is not a Chilean citizen.", "Peter Hallworth"),
     ("Acme, controlled by the Moscow-born Peter Hallworth, caters to Russian oligarchs.", "Peter Hallworth"),
     ("In a message posted to the official Chilean channel, Peter Hallworth said he was safe.", "Peter Hallworth"),
+    ("Three days later, Laura Fenwick, a Russian ally, met the president.", "Laura Fenwick"),
 ])
 def test_affiliation_more_role_shapes_that_give_no_country(nlp: Language, text: str, name: str) -> None:
     assert person(nlp, text, name).country is None

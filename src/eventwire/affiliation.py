@@ -105,6 +105,7 @@ def affiliate(doc: Doc, people: dict[str, Person], mentions: list[Mention], *,
         direct[key].append(cand)
     for p in people.values():
         p.sector = decide(direct[p.key], "sector", margin=1.0)
+    for p in people.values():
         # a lawyer or a reporter is not the namesake minister; a name the text continues is another name
         if (p.sector is None or p.sector in _KB_SECTORS) and not _truncated(doc, p, by_token):
             direct[p.key].extend(_kb_evidence(p, direct[p.key], on, people_kb or kb.default_kb(), named))

@@ -140,3 +140,4 @@ def _locative_country(verb: Token, by_token: dict[int, Mention]) -> Mention | No
                 if m is not None and m.gpe == "country" and m.type == "place":
                     return m
     return None
+

@@ -151,8 +151,6 @@ def _preposed_apposition(doc: Doc, tok_start: int) -> RoleSpan | None:
         heads.insert(0, root.head)
     head = next((h for h in map(_climb_to_title, heads) if _is_title_noun(h)), None) or next(
         (h for h in heads if h.pos_ == "NOUN" and _nationality_on(h)), None)
-    if head is not None and head.dep_ == "pobj" and head.sent[0].pos_ in {"ADP", "SCONJ"}:
-        return None  # "In a message posted to the official channel, Jane Doe said": an opening adverbial
     if head is None or any(t.pos_ in {"VERB", "AUX"} or (t.is_punct and t.text != "-") for t in doc[head.i + 1:end]):
         return None  # no title, or the title's own clause rather than its noun phrase
     begin = head.left_edge.i
