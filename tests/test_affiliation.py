@@ -186,6 +186,7 @@ def test_affiliation_kb_not_for_a_namesake_in_another_sector(nlp: Language, smal
 def test_affiliation_kb_bare_surname_of_a_sitting_head_needs_the_country_in_the_story(
         nlp: Language, small_kb: kb.KB) -> None:
     text = "Last week, Varkoly ordered her generals to advance."
+    assert person(nlp, "Mrs. Varkoly said Hungary would not stop.", "Varkoly").country == "HUN"
     assert person(nlp, text + " Hungary said it would not stop.", "Varkoly").country == "HUN"
     assert person(nlp, text, "Varkoly").country is None
     # two people of that surname in the KB: nothing

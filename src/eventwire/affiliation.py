@@ -55,6 +55,9 @@ _origin_words = partial(read_words, "affiliation/origin_words.txt")  # read and 
 _employer_preps = partial(read_words, "affiliation/employer_prepositions.txt")
 
 
+_honorifics = partial(read_words, "actors/honorifics.txt")
+
+
 def decide(cands: list[Candidate], name: str, *, margin: float = 2.0) -> str | None:
     """The value of field ``name``: strongest first, then the clearly nearest; equals in conflict → None.
 
@@ -155,6 +158,8 @@ def _truncated(doc: Doc, p: Person, by_token: dict[int, Mention]) -> bool:
             continue
         prev = doc[span.start - 1]
         other = by_token.get(prev.i)
+        if prev.lower_ in _honorifics() or f"{prev.lower_}." in _honorifics():
+            continue  # "Mr. Doe", "Mrs Doe"
         if (prev.pos_ == "PROPN" and prev.is_title and (other is None or other.type in {"person", "organization"})
                 and not any(r.tok_start <= prev.i < r.tok_end for r in p.roles)):
             return True
