@@ -51,3 +51,13 @@ def test_parties_event_noun_takes_its_verbs_indirect_object() -> None:
     rec = extract("Norway will give Chad a grant of 10 million dollars.")
     e = first(rec, "AID")
     assert names(rec, e.actors) == {"Norway"} and names(rec, e.recipients) == {"Chad"}
+
+
+def test_parties_of_phrase_of_an_event_object_is_not_the_target() -> None:
+    rec = extract("Norway condemned the occupation of Chad on Monday.")
+    assert names(rec, first(rec, "ACCUSE").recipients) == set()
+
+
+def test_parties_of_phrase_of_a_meeting_is_a_party() -> None:
+    rec = extract("Jane Roe met the head of the Arab League in Cairo on Monday.")
+    assert "Arab League" in names(rec, first(rec, "CONSULT").actors)

@@ -157,7 +157,7 @@ def _participants(story: Story, tok: Token, sense: TriggerSense) -> tuple[list[s
                 if not own:  # "backed Turkey's efforts": the possessor is the one supported
                     recipients.extend(a for g in child.children if g.dep_ == "poss" for a in _ids(story, g))
                 if not own:  # "shelled positions of the rebels"
-                    recipients.extend(of_complement(child, lambda t: _ids(story, t)))
+                    recipients.extend(of_complement(child, sense.type, sense.reciprocal, lambda t: _ids(story, t)))
                 # "launched strikes on X", "slapped sanctions on X": the target hangs off the object
                 for grand in child.children:
                     if grand.dep_ == "prep" and grand.lower_ in _TARGET_PREPS:

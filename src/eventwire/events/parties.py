@@ -21,11 +21,14 @@ from spacy.tokens import Token
 
 from ..story import Story
 from ..syntax import clause_root, governing_verb
-from .lexicon import speech_verbs
+from .lexicon import speech_verbs, triggers
 
 Ids = Callable[[Token], list[str]]
 
 _PLURAL_PRONOUNS = frozenset({"they", "we"})
+# acts whose object's "of" phrase names the one acted on ("shelled positions of …", "backed the
+# right of X")
+_OF_TARGET_TYPES = frozenset({"ASSAULT", "COERCE", "THREATEN", "SUPPORT"})
 # a request said in a clause: its recipient is that clause's subject ("urged that Iran …")
 _CLAUSE_RECIPIENT_TYPES = frozenset({"REQUEST"})
 
@@ -62,8 +65,18 @@ def clause_subjects(story: Story, verb: Token, etype: str, ids: Ids) -> list[str
     return out
 
 
-def of_complement(obj: Token, ids: Ids) -> list[str]:
-    """The actors of an object's "of" phrase ("positions of the rebels"), the object being no actor."""
+def of_complement(obj: Token, etype: str, reciprocal: bool, ids: Ids) -> list[str]:
+    """The actors of an object's "of" phrase ("positions of the rebels"), the object being no actor.
+
+    Only for acts on people or things (attacks, seizures, threats, support) and meetings ("met the head of
+    X"), and not when the object is itself an event ("condemned the occupation of X": X is not the
+    one condemned) — in "opposed the invasion of X", "welcomed the closure of X" the phrase names
+    the other event's patient, not this one's recipient.
+    """
+    if not reciprocal and etype not in _OF_TARGET_TYPES:
+        return []
+    if (obj.lemma_.lower(), "NOUN") in triggers()[0]:
+        return []
     out: list[str] = []
     for prep in obj.children:
         if prep.dep_ == "prep" and prep.lower_ == "of":
