@@ -68,12 +68,12 @@ def clause_subjects(story: Story, verb: Token, etype: str, ids: Ids) -> list[str
 def of_complement(obj: Token, etype: str, reciprocal: bool, ids: Ids) -> list[str]:
     """The actors of an object's "of" phrase ("positions of the rebels"), the object being no actor.
 
-    Only for acts on people or things (attacks, seizures, threats, support) and meetings ("met the head of
-    X"), and not when the object is itself an event ("condemned the occupation of X": X is not the
-    one condemned) — in "opposed the invasion of X", "welcomed the closure of X" the phrase names
-    the other event's patient, not this one's recipient.
+    Only for acts on people or things (attacks, seizures, threats, support) — not for talks
+    ("discussed the future of X" is no meeting with X) — and not when the object is itself an
+    event ("condemned the occupation of X": X is not the one condemned; in "opposed the invasion of
+    X" the phrase names the other event's patient, not this one's recipient).
     """
-    if not reciprocal and etype not in _OF_TARGET_TYPES:
+    if reciprocal or etype not in _OF_TARGET_TYPES:
         return []
     if (obj.lemma_.lower(), "NOUN") in triggers()[0]:
         return []
