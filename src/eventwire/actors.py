@@ -165,13 +165,19 @@ def _groups(doc: Doc, mentions: list[Mention], drafts: dict[str, _Draft]) -> set
             continue  # "state TV channel": the head is further right
         head_text = doc[begin : tok.i + 1].text
         mods = _modifiers(tok, begin)
-        if not mods and kind == "group" and sector == "REB" and tok.dep_ in {"nsubj", "nsubjpass", "pobj"}:
-            # "Gunmen stormed a hotel": an armed group acts even when the story names no affiliation
+        located = _located_in(tok, by_token) if not mods and sector in _LOCAL_SECTORS else None
+        armed = kind == "group" and sector == "REB"
+        if not mods and (located or armed) and tok.dep_ in {"nsubj", "nsubjpass", "pobj"}:
+            # "Gunmen stormed a hotel": an armed group acts even when the story names no affiliation;
+            # "rebels in Chad", "police in Nairobi": a local body takes the country it is placed in
             label = doc[begin : tok.i + 1].text
             start = doc[begin].idx
-            bare = Mention(start, tok.idx + len(tok), label, "organization", begin, tok.i + 1, None)
-            d = _draft(drafts, f"G:-:{tok.lemma_.lower()}", kind, label[:1].upper() + label[1:], bare)
+            bare = Mention(start, tok.idx + len(tok), label, "organization", begin, tok.i + 1, located)
+            key = f"G:{located}:{kind}:{sector}" if located and kind == "group" else (
+                f"O:{located}:{head_text.lower()}" if located else f"G:-:{tok.lemma_.lower()}")
+            d = _draft(drafts, key, kind, label[:1].upper() + label[1:], bare)
             d.sector = sector
+            d.country = d.country or located
             continue
         for mod in mods:
             m = by_token.get(mod.i)
@@ -222,6 +228,24 @@ def _institution_at(doc: Doc, tok: Token) -> tuple[int, tuple[str, str]] | None:
 @cache
 def _institution_last_words() -> frozenset[str]:
     return frozenset(h.split()[-1] for h in _institutions())
+
+
+# sectors of bodies that are local to where they are placed ("police in Nairobi"): not troops,
+# diplomats, embassies, journalists or refugees, who are often foreign to the place they are in
+_LOCAL_SECTORS = frozenset({"COP", "OPP", "LAB", "REB", "JUD", "LEG", "EDU", "CVL"})
+
+
+def _located_in(head: Token, by_token: dict[int, Mention]) -> str | None:
+    """The country of an "in/throughout X" phrase right after an institution noun, X a state or a place."""
+    for prep in head.children:
+        if prep.dep_ != "prep" or prep.i != head.i + 1 or prep.lower_ not in {"in", "throughout"}:
+            continue
+        for pobj in prep.children:
+            m = by_token.get(pobj.i)
+            if pobj.dep_ == "pobj" and m is not None and m.type in {"state", "place"} and m.country \
+                    and m.country != "IGO":
+                return m.country
+    return None
 
 
 def _modifiers(head: Token, begin: int) -> list[Token]:
@@ -308,7 +332,7 @@ def _finish(drafts: dict[str, _Draft]) -> list[record.Actor]:
 
 
 @register("eventwire.actors.v2", requires=("doc", "mentions"), assigns=("actors",),
-          resources=("actors", "affiliation", "demonyms.tsv", "speech_verbs.tsv"), resources_hash="0a034be78e89")
+          resources=("actors", "affiliation", "demonyms.tsv", "speech_verbs.tsv"), resources_hash="4076beea9fcd")
 def actors_stage(story: Story) -> None:
     """Merge the typed mentions into actors; an actor's country and sector are decided here, once."""
     story.actors = build_actors(story.doc, story.mentions, on=story.published)

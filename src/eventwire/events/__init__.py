@@ -31,6 +31,7 @@ from ..stages import register
 from ..story import Story
 from ..syntax import governing_verb
 from .lexicon import TriggerSense, alternates, context_cues, mode_cues, speech_verbs, triggers
+from .parties import clause_subjects, governing_recipients, of_complement, speaker_pronoun
 from .status import status
 
 # resources/en/events/prepositions.tsv
@@ -146,7 +147,7 @@ def _participants(story: Story, tok: Token, sense: TriggerSense) -> tuple[list[s
     if tok.pos_ == "VERB":
         subj = _subjects(tok)
         for s in subj:
-            (recipients if s.dep_ == "nsubjpass" else actors).extend(_ids(story, s))
+            (recipients if s.dep_ == "nsubjpass" else actors).extend(_subject_ids(story, s))
         for child in tok.children:
             if child.dep_ == "agent":
                 actors.extend(_pobj_ids(story, child))
@@ -155,6 +156,8 @@ def _participants(story: Story, tok: Token, sense: TriggerSense) -> tuple[list[s
                 recipients.extend(own)
                 if not own:  # "backed Turkey's efforts": the possessor is the one supported
                     recipients.extend(a for g in child.children if g.dep_ == "poss" for a in _ids(story, g))
+                if not own:  # "shelled positions of the rebels"
+                    recipients.extend(of_complement(child, sense.type, sense.reciprocal, lambda t: _ids(story, t)))
                 # "launched strikes on X", "slapped sanctions on X": the target hangs off the object
                 for grand in child.children:
                     if grand.dep_ == "prep" and grand.lower_ in _TARGET_PREPS:
@@ -168,6 +171,8 @@ def _participants(story: Story, tok: Token, sense: TriggerSense) -> tuple[list[s
                         recipients.extend(_ids(story, child))
                     elif child.dep_ == "prep" and child.lower_ in _TARGET_PREPS | _PARTY_PREPS | {"to"}:
                         recipients.extend(_pobj_ids(story, child))
+        if not recipients:  # "demanded that the United States cancel …"
+            recipients.extend(clause_subjects(story, tok, sense.type, lambda t: _ids(story, t)))
         if not actors and tok.dep_ == "acl":  # "the envoy, who was in Chile meeting Roe"
             actors.extend(_ids(story, tok.head))
         if not actors and tok.dep_ in _INHERIT_DEPS:
@@ -182,6 +187,8 @@ def _participants(story: Story, tok: Token, sense: TriggerSense) -> tuple[list[s
                 recipients.extend(_pobj_ids(story, child))
         if not actors:
             actors.extend(_governing_subject(story, tok))
+        if not recipients:  # "gave Tanzania a grant"
+            recipients.extend(governing_recipients(tok, lambda t: _ids(story, t), _TARGET_PREPS | {"to"}))
     actors, recipients = _dedupe(actors), _dedupe(recipients)
     if sense.reciprocal:
         actors, recipients = _dedupe(actors + recipients), []
@@ -219,6 +226,12 @@ def _ids(story: Story, tok: Token, *, whole: bool = True) -> list[str]:
     return []
 
 
+def _subject_ids(story: Story, subj: Token) -> list[str]:
+    """A subject's actors; an unresolved "they" in reported speech is its speaker ("the rebels said
+    they would release …")."""
+    return _ids(story, subj) or speaker_pronoun(story, subj, lambda t: _ids(story, t))
+
+
 def _pobj_ids(story: Story, prep: Token) -> list[str]:
     out: list[str] = []
     for obj in prep.children:
@@ -232,8 +245,9 @@ def _inherited_subject(story: Story, tok: Token) -> list[str]:
     for _ in range(3):
         subj = _subjects(head)
         if subj:
-            return [a for s in subj if s.dep_ != "nsubjpass" for a in _ids(story, s)]
-        if head.dep_ not in _INHERIT_DEPS or head.head is head:
+            return [a for s in subj if s.dep_ != "nsubjpass" for a in _subject_ids(story, s)]
+        # "Syria is willing to withdraw": through the adjective to the copula's subject
+        if head.dep_ not in _INHERIT_DEPS | {"acomp"} or head.head is head:
             break
         head = head.head
     return []
@@ -460,7 +474,7 @@ def _record(n: int, d: _Draft, text: str) -> record.Event:
 
 
 @register("eventwire.events.v2", requires=("doc", "actors", "places", "times", "statements"), assigns=("events",),
-          resources=("events", "quantities", "actors", "modals.tsv", "speech_verbs.tsv"), resources_hash="c75a486a0b0c")
+          resources=("events", "quantities", "actors", "modals.tsv", "speech_verbs.tsv"), resources_hash="ab6208fc3711")
 def events_stage(story: Story) -> None:
     """The story's PLOVER events, with the statements they are reported in (``find_events``)."""
     story.events = find_events(story, story.statements)
