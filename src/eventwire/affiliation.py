@@ -198,10 +198,37 @@ def _role_evidence(doc: Doc, p: Person, by_token: dict[int, Mention]) -> Iterabl
             for c in found:  # "British Deputy U.N. Ambassador": the state served at the IGO
                 c.strength = FRAME if c.value == "IGO" else c.strength
         yield from found
+        if not found and (back := _antecedent(doc, role, by_token)) is not None:
+            yield Candidate("country", back[0], "frame", back[1], FRAME, gap(back[1], p))
         if any(doc[i].lower_ in {"its", "their"} for i in range(role.tok_start, role.tok_end)):
             state = _clause_subject_state(doc, p, by_token)
             if state is not None:
                 yield Candidate("country", state.country or "", "apposition", state.span, EMPLOYER, gap(state.span, p))
+
+
+@cache
+def _anaphors() -> dict[str, str]:
+    return {w: k for w, k in read_tsv("affiliation/anaphors.tsv")}
+
+
+def _antecedent(doc: Doc, role: RoleSpan, by_token: dict[int, Mention]) -> tuple[str, tuple[int, int]] | None:
+    """"The country's defence minister", "the regional governor": the one country named just before."""
+    kinds = {_anaphors().get(doc[i].lower_) or _anaphors().get(doc[i].lower_ + doc[i + 1].text)
+             for i in range(role.tok_start, role.tok_end - 1)} - {None}
+    if not kinds:
+        return None
+    sent = doc[role.tok_start].sent
+    start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    end = sent.end if "region" in kinds else role.tok_start  # "…the Luhansk region, the regional governor said"
+    found: dict[str, tuple[int, int]] = {}
+    for m in {m.start: m for i in range(start, end) if (m := by_token.get(i)) is not None}.values():
+        if role.tok_start <= m.tok_start < role.tok_end:
+            continue
+        if "country" in kinds and m.type in {"state", "demonym"} and m.country and m.country != "IGO":
+            found.setdefault(m.country, m.span)
+        elif "region" in kinds and m.type == "place" and (iso := m.country or region_country(m.text)):
+            found.setdefault(iso, m.span)
+    return next(iter(found.items())) if len(found) == 1 else None
 
 
 def _place_of(tok: Token, role: RoleSpan) -> str | None:

@@ -44,7 +44,7 @@ def gap(span: tuple[int, int], p: Person) -> int:
     return min((max(0, span[0] - e, s - span[1]) for s, e in p.mentions), default=0)
 
 
-def region_country(name: str, *, dominance: int = 20) -> str | None:
+def region_country(name: str, *, dominance: int = 10) -> str | None:
     """The country of a region or town the gazetteer knows, when one country clearly owns the name.
 
     "Punjab" (Pakistan and India, both large) gives nothing; "Donetsk" (a city of 900,000 in Ukraine,
