@@ -37,3 +37,13 @@ def test_named_after_place_is_recorded_when_local(text: str, name: str, surface:
 def test_named_after_place_is_left_out_otherwise(text: str, word: str) -> None:
     places = _places(text)
     assert all(word not in surfaces for surfaces in places.values()), places
+
+
+def test_dateline_in_capitals_is_a_place() -> None:
+    places = _places("Budget vote delayed. SPRINGFIELD, Ill. -- The city council put off a vote on Monday.")
+    assert "SPRINGFIELD" in places.get("Springfield", []), places
+
+
+def test_capitals_without_a_dateline_shape_are_not_places() -> None:
+    places = _places("The council met. SPRINGFIELD voters will decide in Illinois on Monday.")
+    assert all("SPRINGFIELD" not in surfaces for surfaces in places.values()), places

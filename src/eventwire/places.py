@@ -181,7 +181,7 @@ def places_of(mentions: Sequence[Mention], doc: Doc | None = None) -> list[recor
     names = list(dict.fromkeys(m.text for m in located))
     chosen = resolve_places(names, context_countries=context)
     spans: list[tuple[int, int, Entry]] = [(m.start, m.end, e) for m in located if (e := chosen.get(m.text))]
-    if doc is not None and spans:
+    if doc is not None:
         spans += _named_after_places(mentions, doc, names, chosen, context)
     places: dict[tuple[Any, ...], record.Place] = {}
     for start, end, entry in sorted(spans, key=lambda s: s[0]):
@@ -208,8 +208,8 @@ def named_after(tokens: Span, gaz: Gazetteer) -> Span | None:
     Only title-case words the gazetteer knows as a town, county or admin1; countries are left to the
     organisation's affiliation."""
     words = tokens[1:] if tokens[0].lower_ == "the" else tokens
-    if not len(words) or words[-1].lower_.strip(".") in subset(_WORDS, "role", "not"):
-        return None  # "The Miami Herald", "Delta Air Lines": a medium or a company
+    if not len(words):
+        return None
     spans = [words[:k] for k in range(min(MAX_NAME_WORDS, len(words)), 0, -1)]
     of = next((t.i for t in words if t.lower_ == "of"), None)
     if of is not None and of + 1 < words.end:
@@ -229,7 +229,9 @@ def named_after(tokens: Span, gaz: Gazetteer) -> Span | None:
             continue
         if span.start == words.start and span.end == words.end and not _place_like_use(span):
             return None  # the whole name: only "Gainesville police", "a Rochester man", not "Lincoln said"
-        rest = {t.lower_ for t in words if t.i >= span.end}
+        rest = {t.lower_.strip(".") for t in words if t.i >= span.end}
+        if rest & set(subset(_WORDS, "role", "not")):
+            return None  # "The Miami Herald", "Delta Air Lines", "Graham Street": a medium, company or street
         if name_key(span[0].text) in given_names() and not rest & set(subset(_WORDS, "role", "local")):
             return None  # "Morgan McGhee", "Martin Court": a given name opening the name
         return span
@@ -267,6 +269,37 @@ def _local(e: Entry, anchors: Sequence[Entry]) -> bool:
     return False
 
 
+_DASHES = frozenset({"-", "--", "—", "–"})
+
+
+def _datelines(doc: Doc, taken: set[int], gaz: Gazetteer) -> list[Span]:
+    """Datelines the model leaves untagged: "MANSFIELD -- The city ...", "BELGRADE, Minn. --": a run of
+    capitals opening a sentence, before a dash or before a comma and a state or country, that the
+    gazetteer knows as a town or county."""
+    out = []
+    i = 0
+    while i < len(doc):
+        j = i
+        while j < len(doc) and j not in taken and doc[j].is_upper and doc[j].is_alpha and len(doc[j]) > 1:
+            j += 1
+        if j == i:
+            i += 1
+            continue
+        opens = i == 0 or "\n" in doc[i - 1].text_with_ws or (
+            doc[i - 1].text in {".", "!", "?"} and not (i > 1 and doc[i - 2].is_upper))  # not "ST. PARIS"
+        nxt = doc[j] if j < len(doc) else None
+        after = doc[j + 1] if j + 1 < len(doc) else None
+        sited = nxt is not None and (nxt.text in _DASHES or (
+            nxt.text == "," and after is not None and after.text[:1].isupper()
+            and any(e.kind in {"admin1", "country"} for e in gaz.lookup(after.text))))
+        span = doc[i:j]
+        if opens and sited and 0 < len(span) <= MAX_NAME_WORDS and any(
+                e.kind in {"city", "other"} for e in gaz.lookup(span.text.title())):
+            out.append(span)
+        i = j
+    return out
+
+
 def _named_after_places(mentions: Sequence[Mention], doc: Doc, names: list[str], chosen: dict[str, Entry | None],
                         context: Sequence[str]) -> list[tuple[int, int, Entry]]:
     """Places named inside organisation names, resolved with the story's own toponyms, kept when local."""
@@ -282,6 +315,8 @@ def _named_after_places(mentions: Sequence[Mention], doc: Doc, names: list[str],
         span = named_after(name_span, gaz)
         if span is not None and not any(name_key(t.text) in people for t in span):
             found.append((span.start_char, span.end_char, span.text))  # not "Bell" when "Tom Bell" is a person
+    datelines = {(d.start_char, d.end_char) for d in _datelines(doc, taken, gaz)}
+    found += [(s, e, doc.text[s:e]) for s, e in datelines]
     if not found:
         return []
     anchors = [e for e in chosen.values() if e is not None]
@@ -290,16 +325,19 @@ def _named_after_places(mentions: Sequence[Mention], doc: Doc, names: list[str],
     out = []
     for start, end, name in found:
         entry = chosen.get(name) if name in chosen else both.get(name)
-        if entry is None or entry.kind not in _NAMED_AFTER_KINDS or not _local(entry, anchors):
+        if entry is None or entry.kind not in _NAMED_AFTER_KINDS:
             continue
-        if entry.kind == "city" and fold(entry.name) not in {fold(name), fold(name).rsplit(" ", 1)[0]}:
-            continue  # a town's main name only: "Kanawha" is not Charleston, "Old Town" not Baltimore
+        if not _local(entry, anchors) and (anchors or (start, end) not in datelines):
+            continue  # a dateline with nothing else placed in the story stands on its own
+        if entry.kind == "city" and (fold(entry.name) not in {fold(name), fold(name).rsplit(" ", 1)[0]}
+                                     or (name.isascii() and not entry.name.isascii())):
+            continue  # a town's main name only: "Kanawha" is not Charleston, "Titan" not Tītān
         out.append((start, end, entry))
     return out
 
 
 @register("eventwire.places.v1", requires=("mentions",), assigns=("places",),
-          resources=("places",), resources_hash="458e22b9ef09")
+          resources=("places",), resources_hash="9778dda3b3e5")
 def places_stage(story: Story) -> None:
     """Geocode the story's place mentions (``places_of``)."""
     story.places = places_of(story.mentions, story.doc)
