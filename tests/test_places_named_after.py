@@ -15,7 +15,7 @@ def _places(text: str) -> dict[str, list[str]]:
 @pytest.mark.parametrize(
     ("text", "name", "surface"),
     [
-        ("Officers of the Springfield Police Department arrested a man in Ohio on Monday.", "Springfield",
+        ("Officers of the Springfield Police Department arrested a man in Dayton, Ohio, on Monday.", "Springfield",
          "Springfield"),
         ("Deputies of the Franklin County Sheriff's Office searched a farm near Columbus, Ohio.", "Franklin County",
          "Franklin County"),
@@ -30,6 +30,8 @@ def test_named_after_place_is_recorded_when_local(text: str, name: str, surface:
     ("text", "word"),
     [
         ("The Lansing State Journal reported that Michigan lawmakers met on Monday.", "Lansing"),  # a newspaper
+        ("A professor at Rice University said Houston had flooded on Monday.", "Rice"),  # a small town, no local body
+        ("Officers of the Springfield Police Department met in Ohio on Monday.", "Springfield"),  # a state alone
         # not local: nothing else in the story is near a Springfield
         ("Officers of the Springfield Police Department arrested a man in Kenya on Monday.", "Springfield"),
     ],

@@ -200,13 +200,16 @@ _NAMED_AFTER_KINDS = ("city", "admin1", "other")
 _WORDS = "places/named_after.tsv"
 _locative_preps = partial(read_words, "actors/locative_prepositions.txt")
 MAX_NAME_WORDS = 4  # "New Kent County", "Salt Lake City": longer prefixes are not place names
+BIG_CITY = 100_000  # "Tokyo International University", "Houston Restaurant Association" name their city
 
 
-def named_after(tokens: Span, gaz: Gazetteer) -> Span | None:
+def named_after(tokens: Span, gaz: Gazetteer) -> tuple[Span, bool] | None:
     """The place an organisation's name opens with or ends in: "Mansfield Police Department" ->
     "Mansfield", "University of Kentucky" -> "Kentucky", "Gainesville" (the whole name) -> itself.
     Only title-case words the gazetteer knows as a town, county or admin1; countries are left to the
-    organisation's affiliation."""
+    organisation's affiliation. The flag says the name has no word of a local body after the place
+    ("Tui Group", "Rice University", "Wilson Center"): then only a state, a county or a big city
+    counts (``places_of`` checks it once the place is resolved)."""
     words = tokens[1:] if tokens[0].lower_ == "the" else tokens
     if not len(words):
         return None
@@ -217,38 +220,40 @@ def named_after(tokens: Span, gaz: Gazetteer) -> Span | None:
         tail = tail[1:] if tail[0].lower_ == "the" else tail
         if 0 < len(tail) <= MAX_NAME_WORDS:
             spans.insert(0, tail)
+    local_words = set(subset(_WORDS, "role", "local"))
     for span in spans:
         if span[-1].is_punct and span[-1].text != ".":
             continue
         if not all(t.text[:1].isupper() or t.text in {".", "-"} for t in span):
             continue
+        if span.text.isupper() and span.text.isalpha():
+            continue  # an acronym ("BLA", "TASS"); datelines in capitals are read by _datelines
         if span.end < words.end and not tokens.doc[span.end].text[:1].isupper():
             continue  # "Texas-based": only a name running on with another name ("Texas Tech")
         entries = gaz.lookup(span.text)
         if not entries or not any(e.kind in _NAMED_AFTER_KINDS for e in entries) or gaz.demonym(span.text):
             continue
-        if span.start == words.start and span.end == words.end and not _place_like_use(span):
+        whole = span.start == words.start and span.end == words.end
+        if whole and not _place_like_use(span):
             return None  # the whole name: only "Gainesville police", "a Rochester man", not "Lincoln said"
         rest = {t.lower_.strip(".") for t in words if t.i >= span.end}
         if rest & set(subset(_WORDS, "role", "not")):
             return None  # "The Miami Herald", "Delta Air Lines", "Graham Street": a medium, company or street
-        if name_key(span[0].text) in given_names() and not rest & set(subset(_WORDS, "role", "local")):
+        if name_key(span[0].text) in given_names() and not rest & local_words:
             return None  # "Morgan McGhee", "Martin Court": a given name opening the name
-        return span
+        return span, not whole and span.end != words.end and not rest & local_words
     return None
 
 
 def _place_like_use(span: Span) -> bool:
     """A whole organisation name used as a town: it modifies a common noun ("Torrington firefighters",
-    "a DeKalb man", "Sligo-based"), follows "of"/"in" ("of Elkhart") or is in capitals (a dateline); not
-    "Lincoln said", "Bell's hands", "the Marburg virus"."""
+    "a DeKalb man"), is "-based" or follows "of"/"in" ("of Elkhart"); not "Lincoln said", "Bell's
+    hands", "the Marburg virus"."""
     doc = span.doc
     root = span.root
     while root.dep_ == "conj" and root.head.i < root.i:
         root = root.head  # "Columbus, Dayton and Cincinnati": the first conjunct's slot
     head = root.head
-    if span.text.isupper():
-        return True  # a dateline: "MANSFIELD --"
     if span.end + 1 < len(doc) and doc[span.end].text == "-" and doc[span.end + 1].lower_ == "based":
         return True
     if root.dep_ == "pobj":
@@ -257,10 +262,14 @@ def _place_like_use(span: Span) -> bool:
             and head.lower_ not in subset(_WORDS, "role", "not"))  # not "the Marburg virus"
 
 
-def _local(e: Entry, anchors: Sequence[Entry]) -> bool:
-    """``e`` lies in the admin1 of, contains, or is near a place the story names itself."""
+def _local(e: Entry, anchors: Sequence[Entry], states: bool = False) -> bool:
+    """``e`` lies in the admin1 of, contains, or is near a town or county the story names itself. A state
+    named in the story makes its towns local only with ``states`` (datelines): "New York" does not make
+    "Columbia University" Columbia, NY, but "SACRAMENTO —" in a story about California is Sacramento."""
     for g in anchors:
         if g.country != e.country or e.kind == "country" or g.kind == "country":
+            continue
+        if g.kind == "admin1" and e.kind != "admin1" and not states:
             continue
         if e.admin1 is not None and e.admin1 == g.admin1:
             return True
@@ -311,12 +320,18 @@ def _named_after_places(mentions: Sequence[Mention], doc: Doc, names: list[str],
     # facilities the mention typing leaves out ("the Franklin County Sheriff's Office" tagged FAC)
     names_of += [e for e in doc.ents
                  if e.label_ in {"FAC", "ORG"} and not any(i in taken for i in range(e.start, e.end))]
+    weak: set[tuple[int, int]] = set()
     for name_span in names_of:
-        span = named_after(name_span, gaz)
-        if span is not None and not any(name_key(t.text) in people for t in span):
-            found.append((span.start_char, span.end_char, span.text))  # not "Bell" when "Tom Bell" is a person
-    datelines = {(d.start_char, d.end_char) for d in _datelines(doc, taken, gaz)}
-    found += [(s, e, doc.text[s:e]) for s, e in datelines]
+        named = named_after(name_span, gaz)
+        if named is not None and not any(name_key(t.text) in people for t in named[0]):
+            span = named[0]  # not "Bell" when "Tom Bell" is a person
+            found.append((span.start_char, span.end_char, span.text))
+            if named[1]:
+                weak.add((span.start_char, span.end_char))
+    # a dateline the model typed ORG ("MANSFIELD, Ohio --") is read too
+    placed = {i for m in mentions if m.type != "organization" for i in range(m.tok_start, m.tok_end)}
+    datelines = {(d.start_char, d.end_char) for d in _datelines(doc, placed, gaz)}
+    found = [f for f in found if (f[0], f[1]) not in datelines] + [(s, e, doc.text[s:e]) for s, e in datelines]
     if not found:
         return []
     anchors = [e for e in chosen.values() if e is not None]
@@ -327,8 +342,11 @@ def _named_after_places(mentions: Sequence[Mention], doc: Doc, names: list[str],
         entry = chosen.get(name) if name in chosen else both.get(name)
         if entry is None or entry.kind not in _NAMED_AFTER_KINDS:
             continue
-        if not _local(entry, anchors) and (anchors or (start, end) not in datelines):
+        dateline = (start, end) in datelines
+        if not _local(entry, anchors, states=dateline) and (anchors or not dateline):
             continue  # a dateline with nothing else placed in the story stands on its own
+        if (start, end) in weak and entry.kind == "city" and entry.population < BIG_CITY:
+            continue  # "Rice University", "Tui Group": a small town's name without a local body
         if entry.kind == "city" and (fold(entry.name) not in {fold(name), fold(name).rsplit(" ", 1)[0]}
                                      or (name.isascii() and not entry.name.isascii())):
             continue  # a town's main name only: "Kanawha" is not Charleston, "Titan" not Tītān
@@ -337,7 +355,7 @@ def _named_after_places(mentions: Sequence[Mention], doc: Doc, names: list[str],
 
 
 @register("eventwire.places.v1", requires=("mentions",), assigns=("places",),
-          resources=("places",), resources_hash="9778dda3b3e5")
+          resources=("places",), resources_hash="02af786fa9c8")
 def places_stage(story: Story) -> None:
     """Geocode the story's place mentions (``places_of``)."""
     story.places = places_of(story.mentions, story.doc)
