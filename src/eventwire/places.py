@@ -355,7 +355,7 @@ def _named_after_places(mentions: Sequence[Mention], doc: Doc, names: list[str],
 
 
 @register("eventwire.places.v1", requires=("mentions",), assigns=("places",),
-          resources=("places",), resources_hash="02af786fa9c8")
+          resources=("places",), resources_hash="50ceab6f7bb1")
 def places_stage(story: Story) -> None:
     """Geocode the story's place mentions (``places_of``)."""
     story.places = places_of(story.mentions, story.doc)
