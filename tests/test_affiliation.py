@@ -243,7 +243,7 @@ def test_affiliation_more_role_shapes_that_give_no_country(nlp: Language, text: 
 def test_affiliation_anaphoric_titles_take_the_one_country_named_just_before(nlp: Language) -> None:
     assert person(nlp, "Peru held elections on Sunday. The country's defence minister, Jane Doe, resigned.",
                   "Jane Doe").country == "PER"
-    assert person(nlp, "Fresh attacks in the Kherson region killed 21 civilians, the regional governor, Jane Doe, said.",
+    assert person(nlp, "Attacks in the Kherson region killed 21 civilians, the regional governor, Jane Doe, said.",
                   "Jane Doe").country == "UKR"
     assert person(nlp, "Peru and Chile signed a deal. The country's defence minister, Jane Doe, objected.",
                   "Jane Doe").country is None

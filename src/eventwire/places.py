@@ -14,13 +14,19 @@ from __future__ import annotations
 
 import math
 from collections.abc import Collection, Sequence
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from . import record
 from .gazetteer import Entry, Gazetteer, fold, get_gazetteer
+from .lexicon import read_words, subset
+from .mention_cues import given_names
+from .names import name_key
 from .stages import register
 
 if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
+
     from .mentions import Mention
     from .story import Story
 
@@ -161,18 +167,24 @@ def resolve_places(names: Sequence[str], *, context_countries: Collection[str] =
     return out
 
 
-def places_of(mentions: Sequence[Mention]) -> list[record.Place]:
-    """The story's places: its toponyms resolved together, mentions of one gazetteer entry merged."""
+def places_of(mentions: Sequence[Mention], doc: Doc | None = None) -> list[record.Place]:
+    """The story's places: its toponyms resolved together, mentions of one gazetteer entry merged.
+
+    With ``doc``, a place an organisation is named after ("the Mansfield Police Department", "Ohio
+    State University", "the Butler County Sheriff's Office") is a place of the story too, when the
+    gazetteer knows it and it is local: in the admin1 of, or near, a place the story names itself.
+    """
     located = [m for m in mentions if m.type == "place"]
     # Context comes from what is not itself being resolved (demonyms, acting states, organisations):
     # a place mention's own reading ("Georgia" the country) would otherwise vote for itself.
     context = sorted({m.country for m in mentions if m.country and m.type != "place" and m.country != "IGO"})
-    chosen = resolve_places(list(dict.fromkeys(m.text for m in located)), context_countries=context)
+    names = list(dict.fromkeys(m.text for m in located))
+    chosen = resolve_places(names, context_countries=context)
+    spans: list[tuple[int, int, Entry]] = [(m.start, m.end, e) for m in located if (e := chosen.get(m.text))]
+    if doc is not None:
+        spans += _named_after_places(mentions, doc, names, chosen, context)
     places: dict[tuple[Any, ...], record.Place] = {}
-    for m in located:
-        entry = chosen.get(m.text)
-        if entry is None:
-            continue
+    for start, end, entry in sorted(spans, key=lambda s: s[0]):
         key = (entry.geonameid, entry.name, entry.kind, entry.lat, entry.lon)
         place = places.get(key)
         if place is None:
@@ -180,12 +192,170 @@ def places_of(mentions: Sequence[Mention]) -> list[record.Place]:
                 f"P{len(places) + 1}", entry.name, record.narrow(entry.kind, record.PLACE_KINDS, "place kind"),
                 entry.country,
                 entry.admin1, entry.lat, entry.lon, entry.geonameid)
-        place.mentions.append((m.start, m.end))
+        place.mentions.append((start, end))
     return list(places.values())
 
 
-@register("eventwire.places.v1", requires=("mentions",), assigns=("places",),
-          resources=("places",), resources_hash="e560bea61568")
+_NAMED_AFTER_KINDS = ("city", "admin1", "other")
+_WORDS = "places/named_after.tsv"
+_locative_preps = partial(read_words, "actors/locative_prepositions.txt")
+MAX_NAME_WORDS = 4  # "New Kent County", "Salt Lake City": longer prefixes are not place names
+BIG_CITY = 100_000  # "Tokyo International University", "Houston Restaurant Association" name their city
+
+
+def named_after(tokens: Span, gaz: Gazetteer) -> tuple[Span, bool] | None:
+    """The place an organisation's name opens with or ends in: "Mansfield Police Department" ->
+    "Mansfield", "University of Kentucky" -> "Kentucky", "Gainesville" (the whole name) -> itself.
+    Only title-case words the gazetteer knows as a town, county or admin1; countries are left to the
+    organisation's affiliation. The flag says the name has no word of a local body after the place
+    ("Tui Group", "Rice University", "Wilson Center"): then only a state, a county or a big city
+    counts (``places_of`` checks it once the place is resolved)."""
+    words = tokens[1:] if tokens[0].lower_ == "the" else tokens
+    if not len(words):
+        return None
+    spans = [words[:k] for k in range(min(MAX_NAME_WORDS, len(words)), 0, -1)]
+    of = next((t.i for t in words if t.lower_ == "of"), None)
+    if of is not None and of + 1 < words.end:
+        tail = tokens.doc[of + 1 : words.end]
+        tail = tail[1:] if tail[0].lower_ == "the" else tail
+        if 0 < len(tail) <= MAX_NAME_WORDS:
+            spans.insert(0, tail)
+    local_words = set(subset(_WORDS, "role", "local"))
+    for span in spans:
+        if span[-1].is_punct and span[-1].text != ".":
+            continue
+        if not all(t.text[:1].isupper() or t.text in {".", "-"} for t in span):
+            continue
+        if span.text.isupper() and span.text.isalpha():
+            continue  # an acronym ("BLA", "TASS"); datelines in capitals are read by _datelines
+        if span.end < words.end and not tokens.doc[span.end].text[:1].isupper():
+            continue  # "Texas-based": only a name running on with another name ("Texas Tech")
+        entries = gaz.lookup(span.text)
+        if not entries or not any(e.kind in _NAMED_AFTER_KINDS for e in entries) or gaz.demonym(span.text):
+            continue
+        whole = span.start == words.start and span.end == words.end
+        if whole and not _place_like_use(span):
+            return None  # the whole name: only "Gainesville police", "a Rochester man", not "Lincoln said"
+        rest = {t.lower_.strip(".") for t in words if t.i >= span.end}
+        if rest & set(subset(_WORDS, "role", "not")):
+            return None  # "The Miami Herald", "Delta Air Lines", "Graham Street": a medium, company or street
+        if name_key(span[0].text) in given_names() and not rest & local_words:
+            return None  # "Morgan McGhee", "Martin Court": a given name opening the name
+        return span, not whole and span.end != words.end and not rest & local_words
+    return None
+
+
+def _place_like_use(span: Span) -> bool:
+    """A whole organisation name used as a town: it modifies a common noun ("Torrington firefighters",
+    "a DeKalb man"), is "-based" or follows "of"/"in" ("of Elkhart"); not "Lincoln said", "Bell's
+    hands", "the Marburg virus"."""
+    doc = span.doc
+    root = span.root
+    while root.dep_ == "conj" and root.head.i < root.i:
+        root = root.head  # "Columbus, Dayton and Cincinnati": the first conjunct's slot
+    head = root.head
+    if span.end + 1 < len(doc) and doc[span.end].text == "-" and doc[span.end + 1].lower_ == "based":
+        return True
+    if root.dep_ == "pobj":
+        return head.lower_ in _locative_preps() or head.lower_ == "of"
+    return (root.dep_ in {"compound", "nmod", "amod"} and head.pos_ == "NOUN" and head.text[:1].islower()
+            and head.lower_ not in subset(_WORDS, "role", "not"))  # not "the Marburg virus"
+
+
+def _local(e: Entry, anchors: Sequence[Entry], states: bool = False) -> bool:
+    """``e`` lies in the admin1 of, contains, or is near a town or county the story names itself. A state
+    named in the story makes its towns local only with ``states`` (datelines): "New York" does not make
+    "Columbia University" Columbia, NY, but "SACRAMENTO —" in a story about California is Sacramento."""
+    for g in anchors:
+        if g.country != e.country or e.kind == "country" or g.kind == "country":
+            continue
+        if g.kind == "admin1" and e.kind != "admin1" and not states:
+            continue
+        if e.admin1 is not None and e.admin1 == g.admin1:
+            return True
+        if _km(e, g) <= NEAR_KM:
+            return True
+    return False
+
+
+_DASHES = frozenset({"-", "--", "—", "–"})
+
+
+def _datelines(doc: Doc, taken: set[int], gaz: Gazetteer) -> list[Span]:
+    """Datelines the model leaves untagged: "MANSFIELD -- The city ...", "BELGRADE, Minn. --": a run of
+    capitals opening a sentence, before a dash or before a comma and a state or country, that the
+    gazetteer knows as a town or county."""
+    out = []
+    i = 0
+    while i < len(doc):
+        j = i
+        while j < len(doc) and j not in taken and doc[j].is_upper and doc[j].is_alpha and len(doc[j]) > 1:
+            j += 1
+        if j == i:
+            i += 1
+            continue
+        opens = i == 0 or "\n" in doc[i - 1].text_with_ws or (
+            doc[i - 1].text in {".", "!", "?"} and not (i > 1 and doc[i - 2].is_upper))  # not "ST. PARIS"
+        nxt = doc[j] if j < len(doc) else None
+        after = doc[j + 1] if j + 1 < len(doc) else None
+        sited = nxt is not None and (nxt.text in _DASHES or (
+            nxt.text == "," and after is not None and after.text[:1].isupper()
+            and any(e.kind in {"admin1", "country"} for e in gaz.lookup(after.text))))
+        span = doc[i:j]
+        if opens and sited and 0 < len(span) <= MAX_NAME_WORDS and any(
+                e.kind in {"city", "other"} for e in gaz.lookup(span.text.title())):
+            out.append(span)
+        i = j
+    return out
+
+
+def _named_after_places(mentions: Sequence[Mention], doc: Doc, names: list[str], chosen: dict[str, Entry | None],
+                        context: Sequence[str]) -> list[tuple[int, int, Entry]]:
+    """Places named inside organisation names, resolved with the story's own toponyms, kept when local."""
+    gaz = get_gazetteer()
+    people = {name_key(w) for m in mentions if m.type == "person" for w in m.text.split()}
+    found: list[tuple[int, int, str]] = []
+    taken = {i for m in mentions for i in range(m.tok_start, m.tok_end)}
+    names_of = [doc[m.tok_start : m.tok_end] for m in mentions if m.type == "organization" and m.country != "IGO"]
+    # facilities the mention typing leaves out ("the Franklin County Sheriff's Office" tagged FAC)
+    names_of += [e for e in doc.ents
+                 if e.label_ in {"FAC", "ORG"} and not any(i in taken for i in range(e.start, e.end))]
+    weak: set[tuple[int, int]] = set()
+    for name_span in names_of:
+        named = named_after(name_span, gaz)
+        if named is not None and not any(name_key(t.text) in people for t in named[0]):
+            span = named[0]  # not "Bell" when "Tom Bell" is a person
+            found.append((span.start_char, span.end_char, span.text))
+            if named[1]:
+                weak.add((span.start_char, span.end_char))
+    # a dateline the model typed ORG ("MANSFIELD, Ohio --") is read too
+    placed = {i for m in mentions if m.type != "organization" for i in range(m.tok_start, m.tok_end)}
+    datelines = {(d.start_char, d.end_char) for d in _datelines(doc, placed, gaz)}
+    found = [f for f in found if (f[0], f[1]) not in datelines] + [(s, e, doc.text[s:e]) for s, e in datelines]
+    if not found:
+        return []
+    anchors = [e for e in chosen.values() if e is not None]
+    extra = [n for _, _, n in found if n not in chosen]
+    both = resolve_places(names + list(dict.fromkeys(extra)), context_countries=context) if extra else chosen
+    out = []
+    for start, end, name in found:
+        entry = chosen.get(name) if name in chosen else both.get(name)
+        if entry is None or entry.kind not in _NAMED_AFTER_KINDS:
+            continue
+        dateline = (start, end) in datelines
+        if not _local(entry, anchors, states=dateline) and (anchors or not dateline):
+            continue  # a dateline with nothing else placed in the story stands on its own
+        if (start, end) in weak and entry.kind == "city" and entry.population < BIG_CITY:
+            continue  # "Rice University", "Tui Group": a small town's name without a local body
+        if entry.kind == "city" and (fold(entry.name) not in {fold(name), fold(name).rsplit(" ", 1)[0]}
+                                     or (name.isascii() and not entry.name.isascii())):
+            continue  # a town's main name only: "Kanawha" is not Charleston, "Titan" not Tītān
+        out.append((start, end, entry))
+    return out
+
+
+@register("eventwire.places.v2", requires=("mentions",), assigns=("places",),
+          resources=("places",), resources_hash="50ceab6f7bb1")
 def places_stage(story: Story) -> None:
     """Geocode the story's place mentions (``places_of``)."""
-    story.places = places_of(story.mentions)
+    story.places = places_of(story.mentions, story.doc)

@@ -63,7 +63,7 @@ PROVIDED = ("doc", "text", "published")
 DEFAULT_STAGES: tuple[str, ...] = (
     "eventwire.mentions.v2",
     "eventwire.actors.v2",
-    "eventwire.places.v1",
+    "eventwire.places.v2",
     "eventwire.times.v1",
     "eventwire.statements.v2",
     "eventwire.events.v2",
@@ -73,7 +73,7 @@ DEFAULT_STAGES: tuple[str, ...] = (
 _BUILTIN_MODULES = {
     "eventwire.mentions.v2": "eventwire.mentions",
     "eventwire.actors.v2": "eventwire.actors",
-    "eventwire.places.v1": "eventwire.places",
+    "eventwire.places.v2": "eventwire.places",
     "eventwire.times.v1": "eventwire.times",
     "eventwire.statements.v2": "eventwire.statements",
     "eventwire.events.v2": "eventwire.events",
