@@ -49,3 +49,10 @@ def test_dateline_in_capitals_is_a_place() -> None:
 def test_capitals_without_a_dateline_shape_are_not_places() -> None:
     places = _places("The council met. SPRINGFIELD voters will decide in Illinois on Monday.")
     assert all("SPRINGFIELD" not in surfaces for surfaces in places.values()), places
+
+
+def test_named_after_not_an_institution_or_a_treaty_zone() -> None:
+    rec = extract("Officials in Dayton, Ohio, said the decision of Congress was final and the Schengen zone "
+                  "would stay open.", published="2025-03-01")
+    assert {p.name for p in rec.places} >= {"Dayton"}
+    assert not {p.name for p in rec.places} & {"Congress", "Schengen"}

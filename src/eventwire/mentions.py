@@ -443,7 +443,7 @@ def _mention(span: Span, kind: MentionType, country: str | None = None, gpe: str
 
 
 @register("eventwire.mentions.v2", requires=("doc",), assigns=("mentions",),
-          resources=("actors", "demonyms.tsv", "mentions", "places", "settings.tsv"), resources_hash="68d86b290613")
+          resources=("actors", "demonyms.tsv", "mentions", "places", "settings.tsv"), resources_hash="3f7418602c6c")
 def mentions_stage(story: Story) -> None:
     """Type every name of the story once; later stages never re-decide what a name is."""
     story.mentions = find_mentions(story.doc)

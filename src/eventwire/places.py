@@ -14,12 +14,12 @@ from __future__ import annotations
 
 import math
 from collections.abc import Collection, Sequence
-from functools import partial
+from functools import cache, partial
 from typing import TYPE_CHECKING, Any
 
 from . import record
 from .gazetteer import Entry, Gazetteer, fold, get_gazetteer
-from .lexicon import read_words, subset
+from .lexicon import read_tsv, read_words, subset
 from .mention_cues import given_names
 from .names import name_key
 from .stages import register
@@ -234,6 +234,8 @@ def named_after(tokens: Span, gaz: Gazetteer) -> tuple[Span, bool] | None:
         if not entries or not any(e.kind in _NAMED_AFTER_KINDS for e in entries) or gaz.demonym(span.text):
             continue
         whole = span.start == words.start and span.end == words.end
+        if whole and span.text.lower() in _institution_heads():
+            return None  # "the decision of Congress": an institution, though a town is called so too
         if whole and not _place_like_use(span):
             return None  # the whole name: only "Gainesville police", "a Rochester man", not "Lincoln said"
         rest = {t.lower_.strip(".") for t in words if t.i >= span.end}
@@ -243,6 +245,11 @@ def named_after(tokens: Span, gaz: Gazetteer) -> tuple[Span, bool] | None:
             return None  # "Morgan McGhee", "Martin Court": a given name opening the name
         return span, not whole and span.end != words.end and not rest & local_words
     return None
+
+
+@cache
+def _institution_heads() -> frozenset[str]:
+    return frozenset(row[0].lower() for row in read_tsv("actors/institutions.tsv"))
 
 
 def _place_like_use(span: Span) -> bool:
@@ -355,7 +362,7 @@ def _named_after_places(mentions: Sequence[Mention], doc: Doc, names: list[str],
 
 
 @register("eventwire.places.v2", requires=("mentions",), assigns=("places",),
-          resources=("places",), resources_hash="50ceab6f7bb1")
+          resources=("places", "actors/institutions.tsv"), resources_hash="cb6b4d63e108")
 def places_stage(story: Story) -> None:
     """Geocode the story's place mentions (``places_of``)."""
     story.places = places_of(story.mentions, story.doc)
