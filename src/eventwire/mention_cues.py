@@ -246,11 +246,10 @@ def _person_titles() -> frozenset[str]:
 
 
 def person_evidence(span: Span) -> bool:
-    """A name that opens with a known given name or follows a one-word title ("director Foo Jordan"): a
-    person even when its last word is a country's name."""
+    """A name right after a one-word title ("director Foo Jordan"): a person even when its last word is a
+    country's name."""
     prev = span.doc[span.start - 1] if span.start > 0 else None
-    return name_key(span[0].text) in given_names() or (
-        prev is not None and prev.lower_.rstrip(".") in _person_titles() and prev.lower_ not in {"general", "head"})
+    return prev is not None and prev.lower_.rstrip(".") in _person_titles() and prev.lower_ not in {"general", "head"}
 
 
 def title_cue(span: Span, gaz: Gazetteer) -> str | None:
@@ -277,6 +276,10 @@ def who_follows(span: Span, gaz: Gazetteer) -> bool:
     country, region or state ("Scotland, who won": a team), a demonym ("the Briton, who") or a plural."""
     doc, j = span.doc, span.end
     if not (j + 1 < len(doc) and doc[j].text == "," and doc[j + 1].lower_ in {"who", "whom"}):
+        return False
+    if span.root.dep_ not in {"nsubj", "nsubjpass"} or (span.start > 0 and doc[span.start - 1].lower_ == "the"):
+        return False  # "a student in Foo, who", "the Foo, who": the relative is not about the name
+    if _key(span.text) in known_organisations() or _key(span.text) in _media_outlets():
         return False
     entries = gaz.lookup(span.text)
     return not ((entries and entries[0].kind in {"country", "admin1", "region"}) or gaz.demonym(span.text)

@@ -7,8 +7,7 @@ The small model cuts personal names short and runs names across line breaks. Gen
   right after it ("Aung San" + "Suu Kyi", when it opens with a known given name) runs on to that noun;
 * a PERSON name whose given name was left outside ("Secretary General Anders" + "Foo Bar") takes it
   back when it is a known given name or a title stands before it;
-* a demonym or title opening a PERSON name ("Belgian King Foo") is peeled off, and so is a sentence's
-  first word before a known given name ("Spokesman Foo Bar");
+* a demonym or title opening a PERSON name ("Belgian King Foo", "Lord Foo") is peeled off;
 * a Roman numeral after a PERSON name is part of it ("Foo VIII").
 """
 
@@ -35,7 +34,7 @@ _place_nouns = partial(read_words, "actors/place_nouns.txt")
 @cache
 def _title_words() -> frozenset[str]:
     """Title and honorific words ("general", "mr", "sir"), without dots."""
-    words = {w for row in read_tsv("actors/titles.tsv") for w in row[0].split()}
+    words = {w for row in read_tsv("actors/titles.tsv") for w in row[0].split()} | read_words("mentions/ranks.txt")
     return frozenset(words | {w.rstrip(".") for w in read_words("actors/honorifics.txt")})
 
 
@@ -66,7 +65,7 @@ def repair_spans(spans: list[tuple[Span, str]], gaz: Gazetteer) -> list[tuple[Sp
 
 
 def split_lines(span: Span) -> list[Span]:
-    """The pieces of a span between line breaks; an all-capitals piece after a break (a dateline) is left out."""
+    """The span up to its first line break (a list with that one span, or empty)."""
     doc = span.doc
     pieces, start = [], span.start
     for i in range(span.start, span.end):
@@ -77,9 +76,7 @@ def split_lines(span: Span) -> list[Span]:
             start = i + 1
     if start < span.end:
         pieces.append(doc[start : span.end])
-    if len(pieces) <= 1:
-        return pieces
-    return [pieces[0], *(p for p in pieces[1:] if not p.text.isupper())]
+    return pieces[:1]  # what follows a break is a dateline, a place or the next paragraph
 
 
 def _name_word(tok: Token, gaz: Gazetteer) -> bool:
@@ -92,9 +89,6 @@ def _name_word(tok: Token, gaz: Gazetteer) -> bool:
 def _peel_front(span: Span, gaz: Gazetteer) -> Span:
     """"Belgian King Foo" -> "Foo": demonyms and titles opening a name."""
     doc, start = span.doc, span.start
-    if len(span) > 2 and all(t.is_alpha for t in span) and span[0].is_sent_start and not span[0].is_upper \
-            and name_key(span[0].text) not in given_names() and name_key(span[1].text) in given_names():
-        start += 1  # "Spokesman Foo Bar said": a sentence-opening word before a known given name
     while span.end - start > 1 and (doc[start].lower_.rstrip(".") in _title_words() or (
             gaz.demonym(doc[start].text) and doc[start + 1].lower_.rstrip(".") in _title_words())):
         start += 1  # a demonym only before a title: "Somali Public Agenda" keeps its first word
@@ -132,17 +126,16 @@ def _extend_right(span: Span, owner: dict[int, int], out: list[tuple[Span, str]]
         target = end
     if target is None or target - end > 3:
         return span
-    if not (span[-1].lower_ in _particles() or name_key(span[0].text) in given_names()
-            or all(doc[i].ent_type_ == "PERSON" for i in range(end, target + 1))):
+    if not (span[-1].lower_ in _particles() or name_key(span[0].text) in given_names()):
         return span  # "Foo District" + "Commissioner": only a name that opens with a given name runs on
     for i in range(end, target + 1):
         tok = doc[i]
         if not (_name_word(tok, gaz) or (i < target and (tok.lower_ in _particles() or tok.text == "-"))):
             return span
-        if i in owner:
-            other, label = out[owner[i]]
-            if other.end > target + 1 or label not in {"PERSON", "GPE", "ORG", "LOC"}:
-                return span
+        if tok.ent_type_ not in {"", "GPE", "ORG", "LOC"}:
+            return span  # "Foo Bar" + "Saturday", or another person's name: "Luke Foo" + "Andriy Bar"
+        if i in owner and out[owner[i]][0].end > target + 1:
+            return span
     last = doc[target]
     if big_place(last.text, gaz) and last.ent_type_ != "PERSON" and span[-1].lower_ not in _particles():
         return span  # "Foo Bar" + "Kyiv": a place after a name is not its surname

@@ -137,7 +137,8 @@ def find_mentions(doc: Doc, gaz: Gazetteer | None = None) -> list[Mention]:
     spans = [_relabel(s, label, gaz, notes) for s, label in spans]
     tagged = {i for s, _ in spans for i in range(s.start, s.end)} | {i for e in doc.ents for i in range(e.start, e.end)}
     spans = sorted([*spans, *_untagged_people(doc, tagged, gaz, notes)], key=lambda sl: sl[0].start)
-    not_names = {name_key(s.text) for s, label in spans if label == "PERSON" and not_actor_cue(s)}
+    not_names = {name_key(s.text) for s, label in spans
+                 if label == "PERSON" and s.text[:1].isupper() and not_actor_cue(s)}
     spans = [(s, "NONE" if label == "PERSON" and name_key(s.text) in not_names else label) for s, label in spans]
     # "the carrier Foo Bar" once makes every "Foo Bar" the ship
     persons = _person_names((s for s, label in spans if label == "PERSON" and not _not_person(s, gaz)), gaz)
@@ -317,7 +318,7 @@ def _person_names(spans: Iterable[Span], gaz: Gazetteer) -> list[str]:
     """Multi-word personal names of the story, used to recognise bare surnames. A "name" ending in
     a country ("Acme Russia") is a company, and must not turn every "Russia" into a person."""
     return [s.text for s in spans if len(s.text.split()) >= 2 and s[-1].is_title and not s[-1].is_digit
-            and (not gaz.country(s[-1].text) or person_evidence(s))]
+            and not gaz.country(s[-1].text)]
 
 
 def _type_span(span: Span, label: str, surnames: dict[str, str], gaz: Gazetteer) -> Mention | None:
@@ -486,7 +487,7 @@ def _mention(span: Span, kind: MentionType, country: str | None = None, gpe: str
 
 
 @register("eventwire.mentions.v2", requires=("doc",), assigns=("mentions",),
-          resources=("actors", "demonyms.tsv", "mentions", "places", "settings.tsv"), resources_hash="8d6793bd0cf2")
+          resources=("actors", "demonyms.tsv", "mentions", "places", "settings.tsv"), resources_hash="ca4b20ff8212")
 def mentions_stage(story: Story) -> None:
     """Type every name of the story once; later stages never re-decide what a name is."""
     story.mentions = find_mentions(story.doc)
