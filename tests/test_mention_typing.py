@@ -85,3 +85,13 @@ def test_name_does_not_cross_a_line_break(nlp: Language) -> None:
 def test_relative_who_makes_a_place_named_word_a_person(nlp: Language) -> None:
     types = typed(nlp, "The champion beat Okafor easily. Later Durban, who turned 45 this week, said he was tired.")
     assert types.get("Durban") == "person"
+
+
+def test_country_ending_a_titled_name_does_not_make_it_an_organisation(nlp: Language) -> None:
+    types = typed(nlp, "Film director Neil Jordan defended the film. Jordan, who wrote it, said so.")
+    assert types.get("Neil Jordan") == "person"
+
+
+def test_rank_is_peeled_off_a_name(nlp: Language) -> None:
+    types = typed(nlp, "Former army chief Lord Brantley said talks could start soon.")
+    assert types.get("Brantley") == "person" and "Lord Brantley" not in types

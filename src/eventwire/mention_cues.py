@@ -275,9 +275,10 @@ def who_follows(span: Span, gaz: Gazetteer) -> bool:
     """"Foo, who said": the relative "who" is said of people (places take "which", "where"), but not of a
     country, region or state ("Scotland, who won": a team), a demonym ("the Briton, who") or a plural."""
     doc, j = span.doc, span.end
-    if not (j + 1 < len(doc) and doc[j].text == "," and doc[j + 1].lower_ in {"who", "whom"}):
+    if j + 1 >= len(doc) or doc[j].text != "," or doc[j + 1].lower_ not in {"who", "whom"}:
         return False
-    if span.root.dep_ not in {"nsubj", "nsubjpass"} or (span.start > 0 and doc[span.start - 1].lower_ == "the"):
+    the = span.start > 0 and doc[span.start - 1].lower_ == "the"
+    if span.root.dep_ not in {"nsubj", "nsubjpass", "appos"} or the:
         return False  # "a student in Foo, who", "the Foo, who": the relative is not about the name
     if _key(span.text) in known_organisations() or _key(span.text) in _media_outlets():
         return False

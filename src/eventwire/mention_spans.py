@@ -13,16 +13,18 @@ The small model cuts personal names short and runs names across line breaks. Gen
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache, partial
+from typing import Protocol, TypeVar
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from .gazetteer import Gazetteer
 from .lexicon import read_tsv, read_words
 from .mention_cues import big_place, given_names
 from .names import name_key
 
-__all__ = ["repair_spans", "split_lines"]
+__all__ = ["join_name_parts", "repair_spans", "split_lines"]
 
 _particles = partial(read_words, "mentions/name_particles.txt")
 _org_words = partial(read_words, "mentions/org_words.txt")
@@ -151,3 +153,34 @@ def _regnal_number(span: Span, owner: dict[int, int]) -> Span:
     if end < len(doc) and end not in owner and doc[end].text in _ROMAN:
         return doc[span.start : end + 1]
     return span
+
+
+class _Typed(Protocol):
+    @property
+    def type(self) -> str: ...
+    @property
+    def text(self) -> str: ...
+    @property
+    def tok_start(self) -> int: ...
+    @property
+    def tok_end(self) -> int: ...
+    @property
+    def evidence(self) -> list[str]: ...
+
+
+M = TypeVar("M", bound=_Typed)
+
+
+def join_name_parts(doc: Doc, mentions: list[M], persons: list[str], make: Callable[[Span, list[str]], M]) -> list[M]:
+    """"Suu" + "Kyi" typed apart: adjacent person mentions whose words end a full name of the story are one
+    (``make`` builds the joined mention from its span and the first part's evidence)."""
+    endings = {" ".join(w[k:]) for name in persons if len(w := name.split()) > 2 for k in range(1, len(w) - 1)}
+    out: list[M] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.type == m.type == "person" and prev.tok_end == m.tok_start
+                and f"{prev.text} {m.text}" in endings):
+            out[-1] = make(doc[prev.tok_start : m.tok_end], prev.evidence)
+        else:
+            out.append(m)
+    return out

@@ -33,7 +33,7 @@ from .mention_cues import (
     title_cue,
     who_follows,
 )
-from .mention_spans import repair_spans, split_lines
+from .mention_spans import join_name_parts, repair_spans, split_lines
 from .names import name_key as person_key
 from .stages import register
 from .syntax import first_conjunct, governing_verb
@@ -186,7 +186,8 @@ def find_mentions(doc: Doc, gaz: Gazetteer | None = None) -> list[Mention]:
     mentions.extend(_untagged_places(doc, covered, gaz))
     _places_everywhere(mentions, surnames)
     mentions.sort(key=lambda m: m.start)
-    return mentions
+    return join_name_parts(doc, mentions, persons, lambda span, ev: _why(
+        _mention(span, "person"), *ev, "for person: the end of a full name of the story"))
 
 
 # An untagged proper noun is taken as a town only when the town is this large: "flew to Mars"
@@ -318,7 +319,7 @@ def _person_names(spans: Iterable[Span], gaz: Gazetteer) -> list[str]:
     """Multi-word personal names of the story, used to recognise bare surnames. A "name" ending in
     a country ("Acme Russia") is a company, and must not turn every "Russia" into a person."""
     return [s.text for s in spans if len(s.text.split()) >= 2 and s[-1].is_title and not s[-1].is_digit
-            and not gaz.country(s[-1].text)]
+            and (not gaz.country(s[-1].text) or person_evidence(s))]
 
 
 def _type_span(span: Span, label: str, surnames: dict[str, str], gaz: Gazetteer) -> Mention | None:
@@ -487,7 +488,7 @@ def _mention(span: Span, kind: MentionType, country: str | None = None, gpe: str
 
 
 @register("eventwire.mentions.v2", requires=("doc",), assigns=("mentions",),
-          resources=("actors", "demonyms.tsv", "mentions", "places", "settings.tsv"), resources_hash="ca4b20ff8212")
+          resources=("actors", "demonyms.tsv", "mentions", "places", "settings.tsv"), resources_hash="bcc5ef2bbed8")
 def mentions_stage(story: Story) -> None:
     """Type every name of the story once; later stages never re-decide what a name is."""
     story.mentions = find_mentions(story.doc)
