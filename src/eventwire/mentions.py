@@ -22,7 +22,18 @@ from spacy.tokens import Doc, Span, Token
 
 from .gazetteer import Gazetteer, get_gazetteer
 from .lexicon import read_tsv, read_words, setting
-from .mention_cues import dateline_cue, given_name_cue, place_suffix_cue
+from .mention_cues import (
+    dateline_cue,
+    given_name_cue,
+    group_cue,
+    not_actor_cue,
+    org_cue,
+    person_evidence,
+    place_suffix_cue,
+    title_cue,
+    who_follows,
+)
+from .mention_spans import join_name_parts, repair_spans, split_lines
 from .names import name_key as person_key
 from .stages import register
 from .syntax import first_conjunct, governing_verb
@@ -119,14 +130,18 @@ def name_key(text: str) -> str:
 def find_mentions(doc: Doc, gaz: Gazetteer | None = None) -> list[Mention]:
     """All name mentions of ``doc``, typed, in text order, without overlaps."""
     gaz = gaz or get_gazetteer()
-    trimmed = [_trim(ent) for ent in doc.ents if ent.label_ in _NAME_LABELS]
-    spans = [(s, label) for s, label in trimmed if s is not None and len(s)]
+    pieces = [(p, ent.label_) for ent in doc.ents if ent.label_ in _NAME_LABELS for p in split_lines(ent)]
+    trimmed = [_trim(p, label) for p, label in pieces]
+    spans = repair_spans([(s, label) for s, label in trimmed if s is not None and len(s)], gaz)
     notes: dict[int, list[str]] = {}
     spans = [_relabel(s, label, gaz, notes) for s, label in spans]
     tagged = {i for s, _ in spans for i in range(s.start, s.end)} | {i for e in doc.ents for i in range(e.start, e.end)}
     spans = sorted([*spans, *_untagged_people(doc, tagged, gaz, notes)], key=lambda sl: sl[0].start)
-    persons = _person_names((s for s, label in spans
-                             if label == "PERSON" and not _described_as_org(s) and not _person_is_place(s, gaz)), gaz)
+    not_names = {name_key(s.text) for s, label in spans
+                 if label == "PERSON" and s.text[:1].isupper() and not_actor_cue(s)}
+    spans = [(s, "NONE" if label == "PERSON" and name_key(s.text) in not_names else label) for s, label in spans]
+    # "the carrier Foo Bar" once makes every "Foo Bar" the ship
+    persons = _person_names((s for s, label in spans if label == "PERSON" and not _not_person(s, gaz)), gaz)
     surnames: dict[str, str] = {}
     for name in persons:
         words = name.split()
@@ -134,20 +149,30 @@ def find_mentions(doc: Doc, gaz: Gazetteer | None = None) -> list[Mention]:
     for span, label in spans:  # "President Wang" or "Wang, 45," once makes every "Wang" the person
         titled = label == "PERSON" and _after_title(span)
         aged = _age_follows(span) and (label in {"PERSON", "ORG"} or not gaz.is_known(span.text))
-        if len(span) == 1 and (titled or aged) and not _person_is_place(span, gaz):
+        who = label != "NORP" and who_follows(span, gaz)
+        if len(span) == 1 and (((titled or aged) and not _person_is_place(span, gaz)) or who):
             surnames.setdefault(name_key(span.text), span.text)
     for name in persons:  # "Josep Borrell Fontelles" is also "Borrell"; last names win over these
         for word in name.split()[1:-1]:
             if word[:1].isupper() and len(word) > 2:
                 surnames.setdefault(name_key(word), name)
 
-    described_orgs = {name_key(s.text) for s, label in spans if label == "PERSON" and _described_as_org(s)}
+    lower_words = {t.text for t in doc if t.is_lower}
+    for k, (span, label) in enumerate(spans):  # "Death is …" where "death" is written lower-case elsewhere
+        if label == "PERSON" and len(span) == 1 and span[0].is_sent_start and span[0].lower_ in lower_words \
+                and name_key(span.text) not in surnames:
+            spans[k] = (span, "NONE")
+    described_orgs = {name_key(s.text) for s, label in spans
+                      if label == "PERSON" and (_described_as_org(s) or org_cue(s, gaz))}
     mentions: list[Mention] = []
     covered: set[int] = set()
     for span, label in spans:
         if label == "PERSON" and name_key(span.text) in described_orgs:
             label = "ORG"  # "the militant group X" once makes every X the organisation
+            notes.setdefault(span.start, ["NER label PERSON"]).append("for organization: a cue here or elsewhere")
         m = _type_span(span, label, surnames, gaz)
+        if label == "NONE":
+            covered.update(range(span.start, span.end))  # nor are its words surnames
         if m is not None:
             m.evidence[:0] = notes.get(span.start, [f"NER label {label}"])
             mentions.append(m)
@@ -161,7 +186,8 @@ def find_mentions(doc: Doc, gaz: Gazetteer | None = None) -> list[Mention]:
     mentions.extend(_untagged_places(doc, covered, gaz))
     _places_everywhere(mentions, surnames)
     mentions.sort(key=lambda m: m.start)
-    return mentions
+    return join_name_parts(doc, mentions, persons, lambda span, ev: _why(
+        _mention(span, "person"), *ev, "for person: the end of a full name of the story"))
 
 
 # An untagged proper noun is taken as a town only when the town is this large: "flew to Mars"
@@ -214,6 +240,9 @@ def _relabel(span: Span, label: str, gaz: Gazetteer, notes: dict[int, list[str]]
     """Evidence that overrides the NER label before anything else: a known given name opening the name
     ("Oleksandr X" tagged ORG is a person), an administrative-unit word after it ("X Oblast")."""
     ev = notes.setdefault(span.start, [f"NER label {label}"])
+    if label == "ORG" and (cue := title_cue(span, gaz)):
+        ev += [f"for person: {cue}", "against person: NER label ORG"]
+        return span, "PERSON"
     if label in {"ORG", "GPE", "LOC", "FAC"} and (cue := given_name_cue(span, gaz)):
         ev += [f"for person: {cue}", f"against person: NER label {label}"]
         return span, "PERSON"
@@ -267,30 +296,30 @@ def _places_everywhere(mentions: list[Mention], surnames: dict[str, str]) -> Non
             m.evidence.append(f"for place: {places[key]!r} is a place elsewhere in the story")
 
 
-def _trim(ent: Span) -> tuple[Span | None, str]:
-    """Drop a leading determiner and a trailing possessive from an entity span."""
+def _trim(ent: Span, label: str) -> tuple[Span | None, str]:
+    """Drop a leading determiner and a trailing possessive from an entity span (``label`` its NER label)."""
     start, end = ent.start, ent.end
     doc = ent.doc
     while start < end and (doc[start].lower_ in {"the", "a", "an"} or doc[start].is_punct):
         start += 1
     while end > start and (doc[end - 1].text in _POSSESSIVE or doc[end - 1].is_punct):
         end -= 1
-    if ent.label_ in {"PERSON", "ORG", "GPE", "LOC"}:
+    if label in {"PERSON", "ORG", "GPE", "LOC"}:
         # a score or figure the model swallowed ("G. Kersey 63", "Kent 244"): no name ends in digits
         while end - start > 1 and (doc[end - 1].is_digit or _SCORE.fullmatch(doc[end - 1].text)):
             end -= 1
-    if ent.label_ == "PERSON":
+    if label == "PERSON":
         # titles the model sometimes swallows: "President Smith", "Mr. Smith"
         while end - start > 1 and doc[start].lower_ in title_words():
             start += 1
-    return (doc[start:end] if end > start else None), ent.label_
+    return (doc[start:end] if end > start else None), label
 
 
 def _person_names(spans: Iterable[Span], gaz: Gazetteer) -> list[str]:
     """Multi-word personal names of the story, used to recognise bare surnames. A "name" ending in
     a country ("Acme Russia") is a company, and must not turn every "Russia" into a person."""
     return [s.text for s in spans if len(s.text.split()) >= 2 and s[-1].is_title and not s[-1].is_digit
-            and not gaz.country(s[-1].text)]
+            and (not gaz.country(s[-1].text) or person_evidence(s))]
 
 
 def _type_span(span: Span, label: str, surnames: dict[str, str], gaz: Gazetteer) -> Mention | None:
@@ -298,12 +327,22 @@ def _type_span(span: Span, label: str, surnames: dict[str, str], gaz: Gazetteer)
     if " " not in text and name_key(text) in surnames and label != "NORP":
         return _why(_mention(span, "person"), f"for person: the surname of {surnames[name_key(text)]!r}")
     if label == "PERSON":
-        if _described_as_org(span) or (len(span) > 1 and gaz.country(span[-1].text)):
+        if not_actor_cue(span):
+            return None
+        if _described_as_org(span) or (len(span) > 1 and gaz.country(span[-1].text) and not person_evidence(span)):
             return _why(_mention(span, "organization", country=_org_country(span, gaz)),
                         "for organization: an organisation noun before it or a country ending it")
         if _person_is_place(span, gaz):
             return _why(_gpe(span, gaz), "for place: a known large place, or a known place in a place slot")
+        if cue := org_cue(span, gaz):
+            return _why(_mention(span, "organization", country=_org_country(span, gaz)), f"for organization: {cue}",
+                        "against organization: NER label PERSON")
+        if cue := group_cue(span, gaz):
+            return _why(_mention(span, "demonym", country=gaz.demonym(text)), f"for demonym: {cue}",
+                        "against demonym: NER label PERSON")
         return _why(_mention(span, "person"), "for person: label PERSON")
+    if label == "NONE":
+        return None
     if label == "NORP" or (label == "GPE" and gaz.demonym(text) and not gaz.country(text)):
         iso = gaz.demonym(text)
         return _why(_mention(span, "demonym", country=iso), "for demonym: NER label or a known demonym")
@@ -328,6 +367,12 @@ def _type_span(span: Span, label: str, surnames: dict[str, str], gaz: Gazetteer)
 def _why(m: Mention, *reasons: str) -> Mention:
     m.evidence.extend(reasons)
     return m
+
+
+def _not_person(span: Span, gaz: Gazetteer) -> bool:
+    """A PERSON-tagged name that some cue shows to be no person (its words then name no one)."""
+    return bool(_described_as_org(span) or _person_is_place(span, gaz) or not_actor_cue(span)
+                or group_cue(span, gaz) or org_cue(span, gaz))
 
 
 def _person_is_place(span: Span, gaz: Gazetteer) -> bool:
@@ -443,7 +488,7 @@ def _mention(span: Span, kind: MentionType, country: str | None = None, gpe: str
 
 
 @register("eventwire.mentions.v2", requires=("doc",), assigns=("mentions",),
-          resources=("actors", "demonyms.tsv", "mentions", "places", "settings.tsv"), resources_hash="3f7418602c6c")
+          resources=("actors", "demonyms.tsv", "mentions", "places", "settings.tsv"), resources_hash="ca8275df9e9b")
 def mentions_stage(story: Story) -> None:
     """Type every name of the story once; later stages never re-decide what a name is."""
     story.mentions = find_mentions(story.doc)
