@@ -338,6 +338,8 @@ def row_of(p: Person, country: str) -> dict[str, str]:
         variants.append(name_key(" ".join([p.given[0], *p.surname])))
         if fold(p.surname[0]) not in PARTICLES and len(p.surname) > 1:
             variants.append(name_key(" ".join([p.given[0], p.surname[0]])))
+        if surname_parts != p.surname:  # "Ali Hoseini-KHAMENEI" is also "Ali Khamenei"
+            variants.append(name_key(" ".join([p.given[0], *surname_parts])))
     if p.rest:
         variants.append(name_key(" ".join(p.given + p.surname)))
     variants = sorted({v for v in variants if v and v != full})

@@ -38,7 +38,7 @@ _TOPIC = {"to", "for", "on"}
 _KB_SURNAME_CLASSES = {"head_of_state", "head_of_government"}
 # Sectors of the offices the KB holds (heads, candidates, party leaders, ambassadors): a person the story
 # places in another sector (a lawyer, a professor) is not the KB's namesake.
-_KB_SECTORS = {"GOV", "LEG", "MIL", "OPP", "IGO"}
+_KB_SECTORS = {"GOV", "LEG", "MIL", "OPP", "IGO", "REL"}  # REL: a supreme leader, a monarch-cleric
 # Sectors of officials, who serve the state of the town or region their title names.
 _OFFICIAL = {"GOV", "LEG", "MIL", "COP", "JUD", "SPY"}
 
@@ -179,8 +179,11 @@ def _role_evidence(doc: Doc, p: Person, by_token: dict[int, Mention]) -> Iterabl
                 continue
             seen.add(m.start)
             country = m.country or (_org_state(doc, m) if m.type == "organization" else None)
-            local = country is None and m.type == "place"
             place = _place_of(doc[m.tok_end - 1], role)
+            # "the mayor of Mariupol" with the town tagged an organisation: an office's "of" town
+            town = (m.type == "organization" and place is None and m.tok_start > 0
+                    and doc[m.tok_start - 1].lower_ == "of" and title_sector(role.text) in _OFFICIAL)
+            local = country is None and (m.type == "place" or town)
             owner = m.tok_end < len(doc) and doc[m.tok_end].text in {"'s", "’s"}  # "Istanbul's university"
             if local and not owner and (place is None or title_sector(role.text) in _OFFICIAL):
                 # "Texas Governor", "the governor of the Luhansk region", "a council member in Ghazni":

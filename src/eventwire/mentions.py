@@ -488,7 +488,7 @@ def _mention(span: Span, kind: MentionType, country: str | None = None, gpe: str
 
 
 @register("eventwire.mentions.v2", requires=("doc",), assigns=("mentions",),
-          resources=("actors", "demonyms.tsv", "mentions", "places", "settings.tsv"), resources_hash="ca8275df9e9b")
+          resources=("actors", "demonyms.tsv", "mentions", "places", "settings.tsv"), resources_hash="cbb4a20ff894")
 def mentions_stage(story: Story) -> None:
     """Type every name of the story once; later stages never re-decide what a name is."""
     story.mentions = find_mentions(story.doc)
