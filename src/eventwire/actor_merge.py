@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from itertools import pairwise
 
-from .lexicon import read_words
+from .lexicon import read_tsv, read_words
 from .mentions import Mention, alias_table, igo_key, igos
 from .names import name_key
 
@@ -44,6 +44,12 @@ _GAP_AFTER = re.compile(r"^\s*(?:the\s+)?[\"“‘']?\s*$", re.I)  # between the
 def organizations() -> dict[str, tuple[str, str]]:
     """Non-IGO organisations: alias or name (``igo_key``) -> (canonical name, sector or "")."""
     return alias_table("actors/organizations.tsv")
+
+
+@cache
+def _org_countries() -> dict[str, str]:
+    """Canonical organisation name -> its country (the ``country`` column of organizations.tsv)."""
+    return {name: country for name, _, _, country in read_tsv("actors/organizations.tsv") if country}
 
 
 @cache
@@ -112,6 +118,13 @@ class OrgNames:
         """A non-IGO organisation's sector from ``organizations.tsv`` (``None`` when not listed)."""
         hit = organizations().get(igo_key(name))
         return hit[1] or None if hit else None
+
+    @staticmethod
+    def country(name: str) -> str | None:
+        """A non-IGO organisation's country from ``organizations.tsv``: the state an agency serves, the
+        country an armed group or party is based in (``None`` when not listed or left empty)."""
+        hit = organizations().get(igo_key(name))
+        return _org_countries().get(hit[0]) if hit else None
 
 
 class PersonNames(dict[str, str]):

@@ -61,7 +61,7 @@ def build_actors(doc: Doc, mentions: list[Mention], gaz: Gazetteer | None = None
     gaz = gaz or get_gazetteer()
     drafts: dict[str, _Draft] = {}
     person_at: dict[int, str] = {}
-    used_in_groups = _groups(doc, mentions, drafts)
+    used_in_groups = _groups(doc, mentions, drafts, gaz)
 
     text = doc.text  # Doc.text joins every token on each access: read it once
     surname_owner = _surname_owners(mentions, text)
@@ -86,7 +86,7 @@ def build_actors(doc: Doc, mentions: list[Mention], gaz: Gazetteer | None = None
             if igo:
                 d.country, d.sector = "IGO", igo[1] if igo[1] != "IGO" else "IGO"
             else:
-                d.country = d.country or m.country
+                d.country = d.country or m.country or org_names.country(name)
                 d.sector = d.sector or org_names.sector(name)
                 hit = _institution_at(doc, doc[m.tok_end - 1])
                 d.sector = d.sector or (_sector_of(m.text, hit[1][1]) if hit else None)
@@ -151,7 +151,8 @@ def _stands_alone(tok: Token) -> bool:
     return tok.tag_ in {"NNPS", "NNS"} or (tok.text.endswith("s") and tok.dep_ not in {"amod", "compound"})
 
 
-def _groups(doc: Doc, mentions: list[Mention], drafts: dict[str, _Draft]) -> set[tuple[int, int]]:
+def _groups(doc: Doc, mentions: list[Mention], drafts: dict[str, _Draft],
+            gaz: Gazetteer | None = None) -> set[tuple[int, int]]:
     """Collective actors headed by an institution noun; returns the modifier spans they consumed."""
     by_token = {i: m for m in mentions for i in range(m.tok_start, m.tok_end)}
     used: set[tuple[int, int]] = set()
@@ -161,6 +162,10 @@ def _groups(doc: Doc, mentions: list[Mention], drafts: dict[str, _Draft]) -> set
         if match is None:
             continue
         begin, (kind, sector) = match
+        people, kind = kind == "person", "group" if kind == "person" else kind
+        singular = people and tok.tag_ in {"NN", "NNP"}
+        if people and (_describes_named(tok, begin, by_token) or (singular and not _indefinite(tok))):
+            continue  # "Jane Doe, a British minister": the person's role; "the minister": a person named elsewhere
         if tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ in {"NOUN", "PROPN"} and doc[tok.i + 1].dep_ == "compound":
             continue  # "state TV channel": the head is further right
         head_text = doc[begin : tok.i + 1].text
@@ -183,24 +188,52 @@ def _groups(doc: Doc, mentions: list[Mention], drafts: dict[str, _Draft]) -> set
             m = by_token.get(mod.i)
             if m is None or m.type not in {"demonym", "state", "place", "organization"} or m.tok_end > begin:
                 continue
-            country = m.country
+            country = m.country or (OrgNames.country(m.text) if m.type == "organization" else None)
+            if not country and m.type == "demonym" and gaz is not None:  # "the Mozambique government"
+                entry = gaz.country(m.text)
+                country = entry.country if entry is not None else None
             coordinated = any(t.dep_ == "conj" or t.conjuncts for t in doc[m.tok_start : m.tok_end])
             end_char = tok.idx + len(tok)
             label = f"{m.text} {head_text}" if coordinated else text[m.start : end_char]
-            if m.type == "organization" and not country:
+            if m.type == "organization":
                 key = f"G:{igo_key(label)}"
             elif country:
                 # "Ukrainian forces" and "Kyiv's armed forces" are one actor; a ministry is its own
-                key = f"G:{country}:{kind}:{sector}" if kind == "group" else f"O:{country}:{head_text.lower()}"
+                key = (f"G:{country}:{tok.lemma_.lower()}" if singular else f"G:{country}:{kind}:{sector}"
+                       ) if kind == "group" else f"O:{country}:{head_text.lower()}"
             else:
                 continue
             span_start = min(m.start, doc[begin].idx)
             fake = Mention(span_start, end_char, label, "organization", m.tok_start, tok.i + 1, country)
             d = _draft(drafts, key, kind, label, fake)
             d.country = d.country or country
-            d.sector = _sector_of(doc[begin : tok.i + 1].text, sector)
+            # a person noun takes its sector word from the whole phrase: "a U.S. defense official"
+            d.sector = _sector_of(text[m.start : end_char] if people else doc[begin : tok.i + 1].text, sector)
             used.add((m.start, m.end))
     return used
+
+
+def _describes_named(head: Token, begin: int, by_token: dict[int, Mention]) -> bool:
+    """A singular person noun that describes a named person: an apposition ("Jane Doe, a British
+    minister"; "the judge, John Doe"), a predicate nominal ("Doe is a judge") or a title before a name."""
+    if head.dep_ in {"appos", "attr", "compound", "oprd"} or any(c.dep_ == "appos" for c in head.children):
+        return True
+    doc = head.doc
+
+    def person_at(i: int) -> bool:
+        if 0 <= i < len(doc) and doc[i].text == ",":
+            i += 1 if i > head.i else -1
+        m = by_token.get(i) if 0 <= i < len(doc) else None
+        return m is not None and m.type == "person"
+
+    return person_at(head.i + 1) or person_at(head.right_edge.i + 1) or person_at(min(head.left_edge.i, begin) - 1) \
+        or any(person_at(c.i) for c in head.conjuncts)  # "a journalist and host Jane Doe"
+
+
+def _indefinite(head: Token) -> bool:
+    """"a senior British minister", "another official", "one Ukrainian official"."""
+    return any((c.dep_ == "det" and c.lower_ in {"a", "an", "another"}) or (c.dep_ == "nummod" and c.lower_ == "one")
+               for c in head.children)
 
 
 def _sector_of(head_phrase: str, default: str) -> str:
@@ -307,7 +340,7 @@ def _conjoined_possessors(doc: Doc, drafts: dict[str, _Draft]) -> None:
 def _institution_in(doc: Doc, role: RoleSpan) -> str | None:
     for i in range(role.tok_end - 1, role.tok_start - 1, -1):
         hit = _institution_at(doc, doc[i])
-        if hit is not None and hit[0] >= role.tok_start and hit[1][1] not in {"GOV", "CVL"}:
+        if hit is not None and hit[0] >= role.tok_start and hit[1][1] not in {"GOV", "CVL"} and hit[1][0] != "person":
             return _sector_of(doc[hit[0] : i + 1].text, hit[1][1])
     return None
 
@@ -332,7 +365,7 @@ def _finish(drafts: dict[str, _Draft]) -> list[record.Actor]:
 
 
 @register("eventwire.actors.v2", requires=("doc", "mentions"), assigns=("actors",),
-          resources=("actors", "affiliation", "demonyms.tsv", "speech_verbs.tsv"), resources_hash="5a6dd536ebde")
+          resources=("actors", "affiliation", "demonyms.tsv", "speech_verbs.tsv"), resources_hash="f585739246bb")
 def actors_stage(story: Story) -> None:
     """Merge the typed mentions into actors; an actor's country and sector are decided here, once."""
     story.actors = build_actors(story.doc, story.mentions, on=story.published)

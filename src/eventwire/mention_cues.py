@@ -124,7 +124,7 @@ def dateline_cue(span: Span, gaz: Gazetteer) -> str | None:
 @cache
 def known_organisations() -> frozenset[str]:
     """Lower-cased names and short forms of ``actors/organizations.tsv`` (armed groups, movements, parties)."""
-    return frozenset(alias.replace("’", "'").lower() for name, aliases, _ in read_tsv("actors/organizations.tsv")
+    return frozenset(alias.replace("’", "'").lower() for name, aliases, *_ in read_tsv("actors/organizations.tsv")
                      for alias in [name, *filter(None, aliases.split("|"))])
 
 

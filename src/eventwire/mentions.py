@@ -94,10 +94,10 @@ def _generic_words() -> frozenset[str]:
 
 @cache
 def alias_table(relpath: str) -> dict[str, tuple[str, str]]:
-    """An organisation list (``name<TAB>aliases|…<TAB>sector``): alias or name (``igo_key``) ->
-    (canonical name, sector)."""
+    """An organisation list (``name<TAB>aliases|…<TAB>sector[<TAB>…]``): alias or name (``igo_key``) ->
+    (canonical name, sector); further columns are read by their users."""
     table: dict[str, tuple[str, str]] = {}
-    for name, aliases, sector in read_tsv(relpath):
+    for name, aliases, sector, *_ in read_tsv(relpath):
         for alias in [name, *filter(None, aliases.split("|"))]:
             table[igo_key(alias)] = (name, sector)
     return table
@@ -488,7 +488,7 @@ def _mention(span: Span, kind: MentionType, country: str | None = None, gpe: str
 
 
 @register("eventwire.mentions.v2", requires=("doc",), assigns=("mentions",),
-          resources=("actors", "demonyms.tsv", "mentions", "places", "settings.tsv"), resources_hash="cbb4a20ff894")
+          resources=("actors", "demonyms.tsv", "mentions", "places", "settings.tsv"), resources_hash="084cb2699f2d")
 def mentions_stage(story: Story) -> None:
     """Type every name of the story once; later stages never re-decide what a name is."""
     story.mentions = find_mentions(story.doc)

@@ -362,7 +362,7 @@ def _named_after_places(mentions: Sequence[Mention], doc: Doc, names: list[str],
 
 
 @register("eventwire.places.v2", requires=("mentions",), assigns=("places",),
-          resources=("places", "actors/institutions.tsv"), resources_hash="cb6b4d63e108")
+          resources=("places", "actors/institutions.tsv"), resources_hash="328fddf00315")
 def places_stage(story: Story) -> None:
     """Geocode the story's place mentions (``places_of``)."""
     story.places = places_of(story.mentions, story.doc)

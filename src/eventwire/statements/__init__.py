@@ -337,7 +337,7 @@ def find_statements(story: Story) -> list[record.Statement]:
 
 
 @register("eventwire.statements.v2", requires=("doc", "actors", "times"), assigns=("statements",),
-          resources=("statements", "actors", "speech_verbs.tsv"), resources_hash="696d0db707fd")
+          resources=("statements", "actors", "speech_verbs.tsv"), resources_hash="c8ad37d0d7b4")
 def statements_stage(story: Story) -> None:
     """Who said what: every attributed statement of the story (``find_statements``)."""
     story.statements = find_statements(story)
