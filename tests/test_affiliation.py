@@ -247,3 +247,7 @@ def test_affiliation_anaphoric_titles_take_the_one_country_named_just_before(nlp
                   "Jane Doe").country == "UKR"
     assert person(nlp, "Peru and Chile signed a deal. The country's defence minister, Jane Doe, objected.",
                   "Jane Doe").country is None
+
+
+def test_affiliation_an_organisations_country_from_the_lexicon(nlp: Language) -> None:
+    assert person(nlp, "The head of MI6, Jane Doe, spoke on Saturday.", "Jane Doe").country == "GBR"

@@ -24,6 +24,7 @@ from functools import cache, partial
 from spacy.tokens import Doc, Token
 
 from . import kb
+from .actor_merge import OrgNames
 from .candidates import EMPLOYER, FRAME, HINT, KB, POSSESSOR, ROLE, Candidate, Person, gap, region_country, state_word
 from .frames import delegation_evidence, host_leaders, side_frames
 from .gazetteer import get_gazetteer
@@ -329,7 +330,8 @@ def _org_state(doc: Doc, m: Mention) -> str | None:
     first = doc[m.tok_start].text
     two = doc[m.tok_start:min(m.tok_start + 2, m.tok_end)].text
     gaz = get_gazetteer()
-    return state_word(first) or (gaz.seat_of_power(two) if m.tok_end - m.tok_start > 2 else None)
+    return (state_word(first) or (gaz.seat_of_power(two) if m.tok_end - m.tok_start > 2 else None)
+            or OrgNames.country(m.text))  # "the head of MI6", "a Hamas commander": the lexicon's country
 
 
 def _kb_evidence(p: Person, story: list[Candidate], on: dt.date | None, people_kb: kb.KB,
