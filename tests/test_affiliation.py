@@ -125,6 +125,12 @@ KB_ROWS = [
      "executive branch: head of government", "PE"),
     ("Ines Varkoly", "ines varkoly", "", "varkoly", "HUN", "President", "head_of_state", "2020-05-01",
      "executive branch: chief of state", "HU"),
+    ("Tomas Brennik", "tomas brenik", "", "brenik", "SVN", "president", "head_of_state", "2019",
+     "executive branch: chief of state", "SI"),
+    ("Tomas Brennik", "tomas brenik", "", "brenik", "SVN", "candidate", "candidate", "2019",
+     "executive branch: election results", "SI"),
+    ("Tomas Brennik", "tomas brenik", "", "brenik", "AND", "co-prince", "head_of_state", "2019",
+     "executive branch: chief of state", "AN"),
     ("Ida Sorvik", "ida sorvik", "", "sorvik", "NOR", "ambassador", "ambassador", "2024",
      "diplomatic representation in the us: chief of mission", "NO"),
     ("Ida Sorvik", "ida sorvik", "", "sorvik", "SWE", "ambassador", "ambassador", "2024",
@@ -251,3 +257,8 @@ def test_affiliation_anaphoric_titles_take_the_one_country_named_just_before(nlp
 
 def test_affiliation_an_organisations_country_from_the_lexicon(nlp: Language) -> None:
     assert person(nlp, "The head of MI6, Jane Doe, spoke on Saturday.", "Jane Doe").country == "GBR"
+
+
+def test_affiliation_kb_an_ex_officio_second_office_does_not_hide_the_elected_one(
+        nlp: Language, small_kb: kb.KB) -> None:
+    assert person(nlp, "Tomas Brennik said the talks would go on.", "Tomas Brennik").country == "SVN"

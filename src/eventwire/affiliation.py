@@ -359,13 +359,18 @@ def _kb_evidence(p: Person, story: list[Candidate], on: dt.date | None, people_k
             if len(namesakes) == 1 and len(heads) == 1 and heads[0].country in story_countries:
                 matches = heads
     countries: dict[str, int] = {}
+    fields: dict[str, int] = {}  # how many kinds of Factbook entry name the person for that country
     for match in matches:
         countries[match.country] = max(countries.get(match.country, 0), match.support)
+        fields[match.country] = max(fields.get(match.country, 0), len(match.fields))
     if not countries:
         return []
-    ranked = sorted(countries.items(), key=lambda kv: -kv[1])
+    ranked = sorted(countries.items(), key=lambda kv: (-kv[1], -fields[kv[0]]))
     if len(ranked) > 1:
         told = {c.value for c in story if c.field == "country"}
-        if not (ranked[0][1] > ranked[1][1] and ranked[0][0] in told):
+        # a head of state who is also an ex-officio head elsewhere (a co-prince) is named for one country
+        # twice (office and election): that one is theirs
+        elected = fields[ranked[0][0]] > max(fields[c] for c, _ in ranked[1:])
+        if not (elected or (ranked[0][1] > ranked[1][1] and ranked[0][0] in told)):
             return []
     return [Candidate("country", ranked[0][0], "kb", None, KB)]
