@@ -174,6 +174,10 @@ class Event:
     trigger: Trigger
     sentence: Span
     confidence: float | None
+    # where the date and the place were found: "clause" (the event's own clause, or another mention's)
+    # or "none"; "discourse", "dateline", "published" are reserved for fallbacks recorded as such
+    date_source: str = "none"
+    place_source: str = "none"
 
 
 @dataclass(slots=True)

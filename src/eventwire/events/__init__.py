@@ -65,6 +65,8 @@ class _Draft:
     mentions: list[tuple[int, int]] = field(default_factory=list)
     tokens: list[Token] = field(default_factory=list)  # trigger heads of every mention
     bare: bool = False  # "the talks": a mention that names no party, date or place of its own
+    date_source: str = "none"
+    place_source: str = "none"
 
 
 # --- 1. triggers -------------------------------------------------------------------------------------
@@ -302,21 +304,21 @@ def _attach(story: Story, d: _Draft, quantities: list[QuantityMention]) -> None:
     for timex in story.times_in(lo, hi):
         span = story.doc.char_span(timex.span[0], timex.span[1], alignment_mode="expand")
         if span is not None and span.root.i in ids and timex.kind in {"date", "time"}:
-            d.time = timex
+            d.time, d.date_source = timex, "clause"
             break
     for t in clause:
         if t.dep_ == "pobj" and (pid := story.place_at(t.idx, t.idx + len(t))):
-            d.place = pid
+            d.place, d.place_source = pid, "clause"
             break
         if t.dep_ in {"compound", "nmod"} and t.head is tok and (pid := story.place_at(t.idx, t.idx + len(t))):
-            d.place = pid
+            d.place, d.place_source = pid, "clause"
             break
     if d.place is None and tok.dep_ == "acl":
         # "X, who was in India this week meeting Y": the noun's own clause locates the meeting
         located = {pid for t in tok.head.subtree if t.dep_ == "pobj" and t.head.lower_ in {"in", "at"}
                    and (pid := story.place_at(t.idx, t.idx + len(t)))}
         if len(located) == 1:
-            d.place = located.pop()
+            d.place, d.place_source = located.pop(), "clause"
     subtree = {t.i for t in tok.subtree} if d.sense.type == "ASSAULT" else ids
     for q in quantities:
         if (q.head in subtree or q.number in subtree) and fatality_count(story.doc, q) and q.head not in ids:
@@ -418,8 +420,10 @@ def _merge(into: _Draft, other: _Draft, *, keep_parties: bool = False) -> None:
         into.recipients = [r for r in _dedupe(into.recipients + other.recipients) if r not in into.actors]
     elif not into.recipients:
         into.recipients = [r for r in other.recipients if r not in into.actors]
-    into.time = into.time or other.time
-    into.place = into.place or other.place
+    if into.time is None and other.time is not None:
+        into.time, into.date_source = other.time, other.date_source
+    if into.place is None and other.place is not None:
+        into.place, into.place_source = other.place, other.place_source
     into.quantities = into.quantities or other.quantities
     into.objects = into.objects or other.objects
     into.fatalities = into.fatalities or other.fatalities
@@ -470,7 +474,7 @@ def _record(n: int, d: _Draft, text: str) -> record.Event:
         place=d.place, quantities=d.quantities, objects=d.objects, fatalities=d.fatalities, status=d.status,
         claimed_by=d.claimed_by, mentions=sorted(set(d.mentions)),
         trigger=record.Trigger(text[d.trigger_span[0] : d.trigger_span[1]], d.trigger_span),
-        sentence=d.sentence, confidence=None)
+        sentence=d.sentence, confidence=None, date_source=d.date_source, place_source=d.place_source)
 
 
 @register("eventwire.events.v2", requires=("doc", "actors", "places", "times", "statements"), assigns=("events",),
