@@ -111,6 +111,12 @@ def test_inline_clutter_is_cut(text: str, expected: str) -> None:
     assert clean_text(text) == expected
 
 
+def test_hard_wrapped_prose_keeps_its_short_lines() -> None:
+    # Reuters-style fixed-width text: a paragraph may end in a lone lower-case word
+    text = "The company said profit rose to 1.20 dlrs a\nshare.\nIt will hold a\nsearch.\nThe chairman will\nfollow us."
+    assert clean_text(text) == text
+
+
 @pytest.mark.parametrize(
     "prose",
     [
@@ -142,10 +148,13 @@ def test_prose_with_clutter_words_survives(prose: str) -> None:
         ("Floods close road into Northbridge | The Guardian", "Floods close road into Northbridge"),
         ("Floods close road into Northbridge - BBC News", "Floods close road into Northbridge"),
         ("Floods close road into Northbridge – Reuters", "Floods close road into Northbridge"),
-        ("Floods close road | World news | The Guardian", "Floods close road | World news"),
+        ("Floods close road | World news | The Guardian", "Floods close road"),
         ("Floods close road into Northbridge", "Floods close road into Northbridge"),
         ("War in the north - what we know so far", "War in the north - what we know so far"),
         ("| The Guardian", "| The Guardian"),
+        ("Can the talks still be saved? | Jane Roe", "Can the talks still be saved? | Jane Roe"),  # a byline
+        ("Bridges, not walls | Letters", "Bridges, not walls | Letters"),
+        ("Port strike ends – as it happened", "Port strike ends – as it happened"),
         (None, None),
     ],
 )
