@@ -20,7 +20,7 @@ from functools import cache
 from ..lexicon import bad_pattern, read_table, subset
 
 RESOURCE = "boilerplate.tsv"
-KINDS = ("line", "inline", "teaser", "signoff")
+KINDS = ("line", "inline", "teaser", "signoff", "title")
 
 # Teaser-headline words from resources/en/headline_words.tsv: lower-case words allowed inside a
 # title-cased teaser headline, and capitalised words that usually open prose (a headline ends before them).
@@ -39,6 +39,7 @@ class Boilerplate:
     inline: re.Pattern[str]
     teaser: re.Pattern[str]
     signoff: re.Pattern[str]
+    title: re.Pattern[str]
 
 
 def _scoped(pattern: str) -> str:
@@ -71,7 +72,21 @@ def boilerplate() -> Boilerplate:
     signoff = re.compile(
         rf"[-–—\s]*[(\[]?\s*{name}(?:\s*(?:/|,|&|\band\b)\s*{name})*\s*[)\]]?[.\s]*"
     )
-    return Boilerplate(combine("line"), combine("inline"), combine("teaser"), signoff)
+    return Boilerplate(combine("line"), combine("inline"), combine("teaser"), signoff, combine("title"))
+
+
+def clean_title(title: str | None) -> str | None:
+    """A story title without a site suffix ("Talks resume | The Guardian" -> "Talks resume").
+
+    Only a suffix at the very end is cut, once; a title that would be left empty is kept as given.
+    """
+    if not title:
+        return title
+    m = boilerplate().title.search(title)
+    if m is None:
+        return title
+    rest = title[: m.start()].rstrip()
+    return rest if rest else title
 
 
 def is_signoff(line: str) -> bool:

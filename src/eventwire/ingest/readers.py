@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import Failure, Input, Warn
-from .clean import boilerplate, is_signoff, signoff_name
+from .clean import boilerplate, clean_title, is_signoff, signoff_name
 from .html import extract_html
 
 MAX_STORY_BYTES = 64 * 1024 * 1024      # a single .txt/.html story; JSONL files have no limit
@@ -295,7 +295,7 @@ def _story_from_bytes(data: bytes, origin: str, kind: str,
         return
     if kind == "html":
         page = extract_html(text)
-        story = RawStory(text=page.text, title=page.title, source=page.site, url=page.url,
+        story = RawStory(text=page.text, title=clean_title(page.title), source=page.site, url=page.url,
                          origin=origin, warnings=warnings)
         if page.published:
             story.published, story.published_at = parse_published(page.published)
@@ -382,7 +382,7 @@ def _jsonl_line(raw: bytes, origin: str, lineno: int) -> RawStory | Failure:
         story.id = str(raw_id).strip()
     elif raw_id is not None:
         warnings.append(Warn.BAD_ID.warning(value=raw_id))
-    story.title = _opt_str(obj, "title", warnings)
+    story.title = clean_title(_opt_str(obj, "title", warnings))
     story.url = _opt_str(obj, "url", warnings)
     story.section = _opt_str(obj, "section", warnings)
     story.source = _opt_str(obj, "source", warnings) or signoff
