@@ -148,11 +148,15 @@ def find_dateline(text: str) -> Dateline | None:
 
 
 def dateline_of(value: str) -> Dateline | None:
-    """A dateline given apart from the text (a JSONL ``dateline`` key: "NEW YORK, March 5 -"); no span."""
-    found = parse_dateline(value.strip() + " x")
-    if found is None:
+    """A dateline given apart from the text (a JSONL ``dateline`` key: "NEW YORK, March 5 -"); no span.
+
+    Such a key is a dateline by name, so a place in ordinary case is read too ("New York, March 12 -"),
+    through its capitalised form; the text stays as given."""
+    value = value.strip()
+    found = parse_dateline(value + " x") or parse_dateline(value.upper() + " x")
+    if found is None or len(found.text) != len(value):
         return None
-    return Dateline(found.text, found.place, found.region, found.agency, None)
+    return Dateline(value, found.place, found.region, found.agency, None)
 
 
 def parse_byline(line: str) -> str | None:
