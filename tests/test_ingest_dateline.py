@@ -87,7 +87,8 @@ def test_record_text_story_byline_dateline_and_source(nlp: object) -> None:
     assert doc.dateline == record.Dateline("KYIV, Ukraine (AP) —", "Kyiv")
     assert doc.text.startswith("KYIV, Ukraine (AP) — Sirens")          # the dateline stays, the byline goes
     assert doc.source == "AP"
-    assert "Jane Doe" not in {a.name for a in rec.actors}
+    assert not {"Jane Doe", "AP", "Kyiv", "Ukraine"} & {a.name for a in rec.actors}   # dateline: no actors
+    assert any(p.name == "Kyiv" and (0, 4) in p.mentions for p in rec.places)
     data = rec.to_dict()["document"]
     assert data["dateline"] == {"text": "KYIV, Ukraine (AP) —", "place": "Kyiv"}
     assert data["byline"] == "Jane Doe and John Roe"

@@ -74,6 +74,9 @@ def test_wire_like_page_document(records: dict[str, record.Record]) -> None:
     assert doc.text.startswith("LONDON, March 3 (Reuters) - Dock workers at Felixstowe")   # kept in the text
     assert doc.source == "Reuters"
     assert doc.text.endswith("if no improved offer is made.")
+    rec = records["wire_like.html"]
+    assert "Reuters" not in {a.name for a in rec.actors}          # the dateline's agency is the source
+    assert any(p.name == "London" and (0, 6) in p.mentions for p in rec.places)
 
 
 def test_wire_like_page_source_comes_from_the_dateline_without_site_name(tmp_path: Path, nlp: object) -> None:

@@ -38,6 +38,16 @@ class Dateline:
     region: str | None
     agency: str | None
     span: tuple[int, int] | None
+    agency_span: tuple[int, int] | None = None
+
+    def part(self, start: int, end: int) -> str | None:
+        """What a name at ``[start, end)`` of the story is in the dateline: "agency" inside the
+        agency's brackets, "place" elsewhere in the dateline, None outside it."""
+        if self.span is None or start < self.span[0] or end > self.span[1]:
+            return None
+        if self.agency_span is not None and start < self.agency_span[1] and self.agency_span[0] < end:
+            return "agency"
+        return "place"
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,8 +131,9 @@ def parse_dateline(line: str, offset: int = 0) -> Dateline | None:
         if not qualified and "/" not in raw_place and len(raw_place.replace(".", "")) <= 3:
             return None              # "UN —", "US —": an acronym, not a place, unless a date or agency follows
         place = None if "/" in raw_place else _title(raw_place, rules.particles)
+        agency_span = (offset + m.start("agency"), offset + m.end("agency")) if groups.get("agency") else None
         return Dateline(text=m.group(0), place=place, region=groups.get("region"), agency=groups.get("agency"),
-                        span=(offset + m.start(), offset + m.end()))
+                        span=(offset + m.start(), offset + m.end()), agency_span=agency_span)
     return None
 
 
