@@ -129,3 +129,11 @@ def test_jsonl_author_and_dateline_keys(tmp_path: Path, nlp: object) -> None:
     assert docs[1].dateline == record.Dateline("NEW YORK, March 5 -", "New York")   # from the key, not the text
     assert docs[1].text == BODY
     assert docs[2].source == "AFP" and docs[2].text.startswith("TIRANA")
+
+
+def test_statement_content_starts_after_the_dateline(nlp: object) -> None:
+    rec = eventwire.extract("LONDON (Reuters) - Dock workers walked out on Monday over pay, the union said.")
+    assert rec.statements
+    st = rec.statements[0]
+    assert st.content.startswith("Dock workers walked out")
+    assert rec.document.text[st.span[0]:st.span[1]] == st.content

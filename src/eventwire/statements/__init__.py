@@ -336,8 +336,16 @@ def find_statements(story: Story) -> list[record.Statement]:
     return finder.records()
 
 
-@register("eventwire.statements.v2", requires=("doc", "actors", "times"), assigns=("statements",),
+@register("eventwire.statements.v2", requires=("doc", "actors", "times", "dateline"), assigns=("statements",),
           resources=("statements", "actors", "speech_verbs.tsv"), resources_hash="c8ad37d0d7b4")
 def statements_stage(story: Story) -> None:
-    """Who said what: every attributed statement of the story (``find_statements``)."""
-    story.statements = find_statements(story)
+    """Who said what: every attributed statement of the story (``find_statements``). Content that
+    opens the story starts after its dateline: "LONDON (Reuters) -" is nobody's words."""
+    statements = find_statements(story)
+    dl = story.dateline.span if story.dateline is not None else None
+    for st in statements:
+        if dl is not None and dl[0] <= st.span[0] < dl[1] < st.span[1]:
+            rest = story.text[dl[1]:st.span[1]]
+            st.span = (dl[1] + len(rest) - len(rest.lstrip()), st.span[1])
+            st.content = story.text[st.span[0]:st.span[1]]
+    story.statements = statements
