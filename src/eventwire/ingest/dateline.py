@@ -91,7 +91,7 @@ def _rules() -> _Rules:
             (shapes if kind == "shape" else bylines).append(compiled)
         elif kind in words:
             words[kind].add(name.lower() if kind == "particle" else name)
-    outlet = re.compile(rf",\s*(?:{fill('{OUTLET}', RESOURCE)})$")
+    outlet = re.compile(rf"(?:,\s*(?:{fill('{OUTLET}', RESOURCE)})|\s+(?:{pieces['AGENCY']}))$")
     return _Rules(tuple(shapes), tuple(bylines), outlet, frozenset(words["kicker"]), frozenset(words["notname"]),
                   frozenset(words["particle"]))
 
@@ -180,7 +180,7 @@ def parse_byline(line: str) -> str | None:
         m = pattern.fullmatch(stripped)
         if m is None:
             continue
-        names = rules.outlet.sub("", m.group("names"))     # "Jane Doe, Associated Press": a name and its outlet
+        names = rules.outlet.sub("", m.group("names"))     # "Jane Doe, Associated Press", "JANE DOE AP"
         if any(w.strip(",.") in rules.notnames for w in names.split()):
             return None
         return names
