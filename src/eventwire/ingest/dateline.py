@@ -164,7 +164,7 @@ def dateline_of(value: str) -> Dateline | None:
     Such a key is a dateline by name, so a place in ordinary case is read too ("New York, March 12 -"),
     through its capitalised form; the text stays as given."""
     value = value.strip()
-    found = parse_dateline(value + " x") or parse_dateline(value.upper() + " x")
+    found = parse_dateline(value + " X") or parse_dateline(value.upper() + " X")
     if found is None or len(found.text) != len(value):
         return None
     return Dateline(value, found.place, found.region, found.agency, None)
