@@ -137,3 +137,9 @@ def test_statement_content_starts_after_the_dateline(nlp: object) -> None:
     st = rec.statements[0]
     assert st.content.startswith("Dock workers walked out")
     assert rec.document.text[st.span[0]:st.span[1]] == st.content
+
+
+def test_no_speaker_from_the_dateline(nlp: object) -> None:
+    rec = eventwire.extract("BERLIN — Gazprom said on Monday that it would cut gas flows to 20 percent.")
+    for st in rec.statements:
+        assert st.speaker_span is None or st.speaker_span[0] >= len("BERLIN —")
