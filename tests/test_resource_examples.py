@@ -11,6 +11,8 @@ Each file kind has a checker and an EXAMPLE syntax (docs/resources.md):
   ``time TEXT VALUE``, ``time TEXT -`` (TEXT is no temporal expression) or ``time -`` (there is none).
 - **clean** (boilerplate, headline words): ``raw text | cleaned text``.
 - **language** (stopwords): ``text | code``.
+- **dateline** (ingest/datelines.tsv): ``text | dateline | place | agency`` (``-`` for none) or
+  ``line | byline | names``.
 - **acled** (export mapping): ``type | mode | event_type | sub_event_type``.
 
 Times, quantities and event-trigger files keep their own checkers (``OWN_TESTS``); large data tables
@@ -29,6 +31,7 @@ from eventwire import kb, record
 from eventwire.errors import ResourceError
 from eventwire.export import acled_type
 from eventwire.ingest.clean import clean_text
+from eventwire.ingest.dateline import find_dateline, parse_byline
 from eventwire.ingest.language import detect_language
 from eventwire.lexicon import Example, all_resources, parse, read_file, read_table, resource_path
 
@@ -53,6 +56,7 @@ KINDS = {
     "export/acled_mapping.tsv": "acled",
     "kb/people.tsv": "kb",
     "kb/roles.tsv": "kb-role",
+    "ingest/datelines.tsv": "dateline",
 }
 CHECKED = [r for r in all_resources() if r not in OWN_TESTS and r not in NO_EXAMPLES]
 EXAMPLES: list[tuple[str, Example]] = [(r, e) for r in CHECKED for e in read_table(r).examples]
@@ -140,6 +144,12 @@ def test_resource_example(nlp: object, relpath: str, example: Example) -> None:
     assert len(fields) >= 2, f"{example.where}: an EXAMPLE needs at least 'input | expected'"
     if kind == "clean":
         assert clean_text(fields[0]) == fields[1]
+    elif kind == "dateline" and fields[1] == "byline":
+        assert parse_byline(fields[0]) == (None if fields[2] == "-" else fields[2])
+    elif kind == "dateline":
+        found = find_dateline(fields[0])
+        got = (found.text, found.place or "-", found.agency or "-") if found else ("-", "-", "-")
+        assert got == tuple(fields[1:4])
     elif kind == "language":
         assert detect_language(fields[0]) == fields[1]
     elif kind == "kb":

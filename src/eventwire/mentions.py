@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache, partial
 from typing import TYPE_CHECKING, Literal
 
@@ -487,8 +487,13 @@ def _mention(span: Span, kind: MentionType, country: str | None = None, gpe: str
     )
 
 
-@register("eventwire.mentions.v2", requires=("doc",), assigns=("mentions",),
+@register("eventwire.mentions.v2", requires=("doc", "dateline"), assigns=("mentions",),
           resources=("actors", "demonyms.tsv", "mentions", "places", "settings.tsv"), resources_hash="084cb2699f2d")
 def mentions_stage(story: Story) -> None:
-    """Type every name of the story once; later stages never re-decide what a name is."""
-    story.mentions = find_mentions(story.doc)
+    """Type every name of the story once; later stages never re-decide what a name is. A name in the
+    dateline is a place ("BUCHA, Ukraine —"), and the agency in its brackets is no name of the story."""
+    dl, found = story.dateline, find_mentions(story.doc)
+    if dl is not None:
+        found = [replace(m, type="place", evidence=[*m.evidence, "for place: in the dateline"])
+                 if dl.part(m.start, m.end) == "place" else m for m in found if dl.part(m.start, m.end) != "agency"]
+    story.mentions = found

@@ -26,6 +26,7 @@ from .errors import EventwireError, Extraction, Failure, Input, InputError, Warn
 from .executor import map_batches
 from .gazetteer import get_gazetteer, index_version
 from .ingest import RawStory, clean_text, detect_language, parse_published, split_header_signoff
+from .ingest.dateline import Dateline, dateline_of, find_dateline, take_byline
 from .story import Story
 
 __all__ = ["Failure", "Options", "Prepared", "Result", "StoryInput", "analyse", "document_id", "extract",
@@ -40,6 +41,7 @@ class Prepared:
     warnings: list[record.Warning] = field(default_factory=list)
     published: dt.date | None = None
     skip_nlp: bool = False
+    dateline: Dateline | None = None     # with its span in ``document.text`` (None when from metadata)
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,7 +175,7 @@ def analyse(nlp: Language, doc: Doc | None, prep: Prepared, producer: record.Pro
     rec = record.Record(producer=producer, document=prep.document, warnings=list(prep.warnings))
     if doc is None:
         return rec
-    story = Story(doc, prep.document.text, prep.published)
+    story = Story(doc, prep.document.text, prep.published, prep.dateline)
     try:
         for stage in pipeline:
             stage.run(story)
@@ -217,11 +219,14 @@ def _prepare(story: StoryInput, clean: bool, override: tuple[dt.date | None, str
     text = raw.text
     warnings = [record.Warning(code, msg) for code, msg in raw.warnings]
     published, published_at = raw.published, raw.published_at
+    byline = raw.byline
     if clean:
         text, header_date, signoff = split_header_signoff(text)
         text = clean_text(text)
         published = published or header_date
         raw.source = raw.source or signoff
+        top_byline, text = take_byline(text)       # a "By ..." first line names reporters, not actors
+        byline = byline or top_byline
     if override is not None:
         published, published_at = override
     if not text.strip():
@@ -229,11 +234,14 @@ def _prepare(story: StoryInput, clean: bool, override: tuple[dt.date | None, str
     language = detect_language(text)
     content_hash = hashlib.sha256(text.encode("utf-8")).hexdigest()
     doc_id = raw.id or document_id(text, published)
+    dateline = find_dateline(text) or (dateline_of(raw.dateline) if raw.dateline else None)
     document = record.Document(
-        id=str(doc_id), content_hash=content_hash, title=raw.title, source=raw.source, url=raw.url,
+        id=str(doc_id), content_hash=content_hash, title=raw.title,
+        source=raw.source or (dateline.agency if dateline else None), url=raw.url,
         published=published.isoformat() if published else None, published_at=published_at,
-        language=language, text=text)
-    prep = Prepared(document, warnings, published)
+        language=language, text=text, byline=byline,
+        dateline=record.Dateline(dateline.text, dateline.place) if dateline else None)
+    prep = Prepared(document, warnings, published, dateline=dateline)
     if language not in {"en", "und"}:
         prep.skip_nlp = True
         prep.warnings.append(record.Warning(*Warn.NOT_ENGLISH.warning(language=language)))

@@ -42,6 +42,15 @@ class Producer:
 
 
 @dataclass(slots=True)
+class Dateline:
+    """The dateline opening the story ("GENEVA, March 3 (Reuters) -"): as written, and its place
+    title-cased ("Geneva"; null when the dateline names two places, "ISLAMABAD/KABUL")."""
+
+    text: str
+    place: str | None
+
+
+@dataclass(slots=True)
 class Document:
     id: str
     content_hash: str
@@ -52,6 +61,8 @@ class Document:
     published_at: str | None
     language: str
     text: str
+    byline: str | None = None  # "Jane Doe and John Roe": the page's author, a JSONL author key or a "By" line
+    dateline: Dateline | None = None
 
 
 @dataclass(slots=True)

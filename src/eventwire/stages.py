@@ -55,9 +55,9 @@ __all__ = [
 ]
 
 #: ``Story`` fields a stage may require or assign.
-STORY_FIELDS = ("doc", "text", "published", "mentions", "actors", "places", "times", "statements", "events")
+STORY_FIELDS = ("doc", "text", "published", "dateline", "mentions", "actors", "places", "times", "statements", "events")
 #: What the pipeline itself sets before the first stage runs (the parsed ``Doc``, its text and date).
-PROVIDED = ("doc", "text", "published")
+PROVIDED = ("doc", "text", "published", "dateline")
 
 #: The default pipeline, in order.
 DEFAULT_STAGES: tuple[str, ...] = (

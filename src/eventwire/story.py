@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from . import record
+from .ingest.dateline import Dateline
 from .mentions import Mention
 
 
@@ -21,7 +22,7 @@ from .mentions import Mention
 class Story:
     """The shared state the stages read and fill, in pipeline order (``stages.DEFAULT_STAGES``).
 
-    The pipeline sets ``doc``, ``text`` and ``published``; each stage assigns the fields it declares
+    The pipeline sets ``doc``, ``text``, ``published`` and ``dateline``; each stage assigns the fields it declares
     (``mentions`` … ``events``). The span indexes behind ``actor_at`` and ``place_at`` are built on
     first use after ``actors``/``places`` are assigned, and rebuilt if a stage replaces those lists.
     """
@@ -29,6 +30,7 @@ class Story:
     doc: Doc
     text: str
     published: dt.date | None
+    dateline: Dateline | None = None  # the story's dateline with its span in ``text`` (``ingest.dateline``)
     mentions: list[Mention] = field(default_factory=list)
     actors: list[record.Actor] = field(default_factory=list)
     places: list[record.Place] = field(default_factory=list)

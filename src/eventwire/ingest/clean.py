@@ -75,6 +75,13 @@ def boilerplate() -> Boilerplate:
     return Boilerplate(combine("line"), combine("inline"), combine("teaser"), signoff, combine("title"))
 
 
+@cache
+def signoff_names() -> tuple[str, ...]:
+    """The agency name patterns of the ``signoff`` rows ("AFP|Agence France[- ]Presse", …), for the
+    datelines' ``(Reuters)``: one list of agencies for sign-offs and datelines."""
+    return tuple(_scoped(raw) for kind, raw, _note in read_table(RESOURCE).rows if kind == "signoff")
+
+
 def clean_title(title: str | None) -> str | None:
     """A story title without a site suffix ("Talks resume | The Guardian" -> "Talks resume").
 

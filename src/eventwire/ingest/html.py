@@ -32,6 +32,7 @@ AUTOCLOSE = {"p": {"p"}, "li": {"li"}, "dt": {"dt", "dd"}, "dd": {"dt", "dd"}, "
              "td": {"td", "th"}, "th": {"td", "th"}}
 DATE_META = ("article:published_time", "og:article:published_time", "datepublished", "date", "pubdate",
              "publishdate", "dc.date", "dc.date.issued", "dcterms.date", "sailthru.date", "parsely-pub-date")
+AUTHOR_META = ("author", "byl", "article:author", "parsely-author", "sailthru.author", "dc.creator", "dcterms.creator")
 _BR = "\x00"                      # stands for <br> until whitespace is collapsed (NUL never survives parsing)
 _WS = re.compile(r"[ \t\n\r\f\u200b]+")
 
@@ -53,6 +54,8 @@ class Page:
     published: str | None = None
     site: str | None = None
     url: str | None = None
+    byline: str | None = None
+    extractor: str = "eventwire"      # which reader found the text: "trafilatura" or "eventwire" (this one)
 
 
 class _TreeBuilder(HTMLParser):
@@ -209,7 +212,9 @@ def extract_html(markup: str) -> Page:
     text = "\n\n".join(_paragraphs(container))
     site = (meta.get("og:site_name") or "").strip() or None
     url = (meta.get("og:url") or builder.link_canonical or "").strip() or None
-    return Page(text=text, title=title or None, published=published, site=site, url=url)
+    byline = next((meta[k].strip() for k in AUTHOR_META if meta.get(k, "").strip()
+                   and "://" not in meta[k]), None)            # article:author is often a profile link
+    return Page(text=text, title=title or None, published=published, site=site, url=url, byline=byline)
 
 
 def _all_nodes(node: Node) -> list[Node]:

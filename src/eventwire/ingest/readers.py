@@ -27,7 +27,8 @@ from typing import Any
 
 from ..errors import Failure, Input, Warn
 from .clean import boilerplate, clean_title, is_signoff, signoff_name
-from .html import extract_html
+from .dateline import normalise_byline
+from .page import read_page
 
 MAX_STORY_BYTES = 64 * 1024 * 1024      # a single .txt/.html story; JSONL files have no limit
 SNIFF_BYTES = 8192
@@ -51,6 +52,8 @@ class RawStory:
     url: str | None = None
     published: datetime.date | None = None
     published_at: str | None = None
+    byline: str | None = None       # from the page's metadata or a JSONL author/byline key
+    dateline: str | None = None     # a JSONL dateline key, for text that comes without its dateline
     origin: str = ""
     warnings: list[tuple[str, str]] = field(default_factory=list)
 
@@ -294,9 +297,9 @@ def _story_from_bytes(data: bytes, origin: str, kind: str,
         yield Input.WHITESPACE_FILE.failure(origin=origin)
         return
     if kind == "html":
-        page = extract_html(text)
+        page = read_page(text)
         story = RawStory(text=page.text, title=clean_title(page.title), source=page.site, url=page.url,
-                         origin=origin, warnings=warnings)
+                         byline=normalise_byline(page.byline), origin=origin, warnings=warnings)
         if page.published:
             story.published, story.published_at = parse_published(page.published)
             if story.published is None:
@@ -386,6 +389,8 @@ def _jsonl_line(raw: bytes, origin: str, lineno: int) -> RawStory | Failure:
     story.url = _opt_str(obj, "url", warnings)
     story.section = _opt_str(obj, "section", warnings)
     story.source = _opt_str(obj, "source", warnings) or signoff
+    story.byline = _byline(obj, warnings)
+    story.dateline = _opt_str(obj, "dateline", warnings)
     published = obj.get("published", obj.get("date"))
     if isinstance(published, str) and published.strip().lower() not in _NULLS:
         story.published, story.published_at = parse_published(published)
@@ -396,6 +401,17 @@ def _jsonl_line(raw: bytes, origin: str, lineno: int) -> RawStory | Failure:
     if story.published is None and day is not None:
         story.published = day
     return story
+
+
+def _byline(obj: dict[str, Any], warnings: list[tuple[str, str]]) -> str | None:
+    """The ``byline`` or ``author`` key (a string, or a list of names) as one byline string."""
+    for key in ("byline", "author"):
+        value = obj.get(key)
+        if isinstance(value, list) and all(isinstance(v, str) for v in value):
+            return normalise_byline([_SURROGATE.sub("\ufffd", v) for v in value])
+        if value is not None:
+            return normalise_byline(_opt_str(obj, key, warnings))
+    return None
 
 
 def _opt_str(obj: dict[str, Any], key: str, warnings: list[tuple[str, str]]) -> str | None:

@@ -336,8 +336,21 @@ def find_statements(story: Story) -> list[record.Statement]:
     return finder.records()
 
 
-@register("eventwire.statements.v2", requires=("doc", "actors", "times"), assigns=("statements",),
+@register("eventwire.statements.v2", requires=("doc", "actors", "times", "dateline"), assigns=("statements",),
           resources=("statements", "actors", "speech_verbs.tsv"), resources_hash="c8ad37d0d7b4")
 def statements_stage(story: Story) -> None:
-    """Who said what: every attributed statement of the story (``find_statements``)."""
-    story.statements = find_statements(story)
+    """Who said what: every attributed statement of the story (``find_statements``). The dateline is
+    nobody's words and nobody speaking: content that opens the story starts after it, and a speaker
+    found in it ("BERLIN — Gazprom said …" parsed with BERLIN as subject) is no speaker."""
+    statements = find_statements(story)
+    dl = story.dateline.span if story.dateline is not None else None
+    for st in statements:
+        if dl is None:
+            break
+        if dl[0] <= st.span[0] < dl[1] < st.span[1]:
+            rest = story.text[dl[1]:st.span[1]]
+            st.span = (dl[1] + len(rest) - len(rest.lstrip()), st.span[1])
+            st.content = story.text[st.span[0]:st.span[1]]
+        if st.speaker_span is not None and dl[0] <= st.speaker_span[0] and st.speaker_span[1] <= dl[1]:
+            st.speaker, st.speaker_text, st.speaker_span = None, None, None
+    story.statements = statements
