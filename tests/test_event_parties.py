@@ -61,3 +61,67 @@ def test_parties_of_phrase_of_an_event_object_is_not_the_target() -> None:
 def test_parties_of_phrase_of_a_talks_object_is_no_party() -> None:
     rec = extract("Norway and Peru discussed the future of Chad on Monday.")
     assert "Chad" not in names(rec, first(rec, "CONSULT").actors)
+
+
+def test_parties_a_weapon_subject_stands_for_its_owner() -> None:
+    rec = extract("Chad closed its border on Monday. Chadian missiles hit a depot in Abeche on Tuesday.")
+    e = next(e for e in rec.events if e.type == "ASSAULT")
+    assert names(rec, e.actors) == {"Chad"}
+
+
+def test_parties_a_passive_agent_weapon_is_the_actor() -> None:
+    rec = extract("Chile protested on Monday. Two depots were hit by Chilean drones on Tuesday.")
+    assert names(rec, first(rec, "ASSAULT").actors) == {"Chile"}
+
+
+def test_parties_a_weapon_without_a_named_owner_gives_no_actor() -> None:
+    rec = extract("Two depots were hit by missiles on Tuesday.")
+    assert first(rec, "ASSAULT").actors == []
+
+
+def test_parties_a_demonym_on_an_event_noun_is_the_state() -> None:
+    rec = extract("Peru denied the claim. A Peruvian airstrike hit a bridge near the border on Monday.")
+    assert "Peru" in names(rec, first(rec, "ASSAULT").actors)
+
+
+def test_parties_a_demonym_on_a_protest_is_no_state() -> None:
+    rec = extract("Peru denied the claim. Peruvian protests spread to the capital on Monday.")
+    assert not any(e.actors for e in rec.events if e.type == "PROTEST")
+
+
+def test_parties_the_event_in_the_subject_is_the_doer() -> None:
+    rec = extract("Norway denied the claim. A Norwegian strike killed five people near the port on Monday.")
+    assert all(names(rec, e.actors) == {"Norway"} for e in rec.events if e.type == "ASSAULT")
+
+
+def test_parties_a_passive_act_in_an_event_takes_its_actors() -> None:
+    rec = extract("Norway denied the claim. Five people were killed in a Norwegian airstrike on Monday.")
+    assert all(names(rec, e.actors) == {"Norway"} for e in rec.events if e.type == "ASSAULT")
+
+
+def test_parties_relative_pronoun_subject_is_the_antecedent() -> None:
+    rec = extract("Chadian troops, who shelled the town on Monday, withdrew on Tuesday.")
+    e = first(rec, "ASSAULT")
+    assert {a.country for a in rec.actors if a.id in e.actors} == {"TCD"}
+
+
+def test_parties_relative_clause_with_its_own_subject_keeps_it() -> None:
+    rec = extract("Chad praised the town that Sudan attacked on Monday.")
+    assert names(rec, first(rec, "ASSAULT").actors) == {"Sudan"}
+
+
+def test_parties_hosted_visit_separates_guest_and_host() -> None:
+    rec = extract("Chilean President Jane Roe hosted Peruvian President John Doe in Santiago on Monday.")
+    e = first(rec, "CONSULT")
+    assert names(rec, e.actors) == {"John Doe"} and names(rec, e.recipients) == {"Jane Roe"}
+
+
+def test_parties_hosted_talks_stay_reciprocal() -> None:
+    rec = extract("Norway hosted talks between Chile and Peru on Monday.")
+    assert first(rec, "CONSULT").recipients == []
+
+
+def test_parties_a_definite_event_in_the_next_sentence_keeps_its_doer() -> None:
+    rec = extract("Chadian troops fired 40 rockets at the town overnight. The barrage hit a school near the market.")
+    troops = {a.id for a in rec.actors if a.country == "TCD"}
+    assert troops and all(set(e.actors) == troops for e in rec.events if e.type == "ASSAULT")

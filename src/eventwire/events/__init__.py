@@ -30,8 +30,8 @@ from ..quantities import QuantityMention, fatality_count, find_quantities
 from ..stages import register
 from ..story import Story
 from ..syntax import governing_verb
+from . import parties
 from .lexicon import TriggerSense, alternates, context_cues, mode_cues, speech_verbs, triggers
-from .parties import clause_subjects, governing_recipients, of_complement, speaker_pronoun
 from .status import status
 
 # resources/en/events/prepositions.tsv
@@ -41,8 +41,6 @@ _CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "xcomp", "acl", "conj", "parataxis", 
 _INHERIT_DEPS = {"xcomp", "advcl", "conj", "acl", "pcomp"}
 _PHRASE_DEPS = {"dobj", "attr", "prt", "prep", "compound", "amod", "nsubjpass"}  # light verb + noun/particle
 _TIME_PREPS = frozenset(subset("events/prepositions.tsv", "role", "time"))
-
-
 
 
 @dataclass(slots=True)
@@ -151,15 +149,17 @@ def _participants(story: Story, tok: Token, sense: TriggerSense) -> tuple[list[s
         for s in subj:
             (recipients if s.dep_ == "nsubjpass" else actors).extend(_subject_ids(story, s))
         for child in tok.children:
-            if child.dep_ == "agent":
-                actors.extend(_pobj_ids(story, child))
+            if child.dep_ == "agent":  # "struck by Russian drones": the weapon's owner
+                actors.extend(_pobj_ids(story, child) or [a for p in child.children if p.dep_ == "pobj"
+                              for a in parties.instrument_owner(story, p, lambda t: _ids(story, t))])
             elif child.dep_ in {"dobj", "dative"}:
                 own = _ids(story, child)
                 recipients.extend(own)
                 if not own:  # "backed Turkey's efforts": the possessor is the one supported
                     recipients.extend(a for g in child.children if g.dep_ == "poss" for a in _ids(story, g))
                 if not own:  # "shelled positions of the rebels"
-                    recipients.extend(of_complement(child, sense.type, sense.reciprocal, lambda t: _ids(story, t)))
+                    recipients.extend(parties.of_complement(child, sense.type, sense.reciprocal,
+                                                            lambda t: _ids(story, t)))
                 # "launched strikes on X", "slapped sanctions on X": the target hangs off the object
                 for grand in child.children:
                     if grand.dep_ == "prep" and grand.lower_ in _TARGET_PREPS:
@@ -174,15 +174,19 @@ def _participants(story: Story, tok: Token, sense: TriggerSense) -> tuple[list[s
                     elif child.dep_ == "prep" and child.lower_ in _TARGET_PREPS | _PARTY_PREPS | {"to"}:
                         recipients.extend(_pobj_ids(story, child))
         if not recipients:  # "demanded that the United States cancel …"
-            recipients.extend(clause_subjects(story, tok, sense.type, lambda t: _ids(story, t)))
+            recipients.extend(parties.clause_subjects(story, tok, sense.type, lambda t: _ids(story, t)))
         if not actors and tok.dep_ == "acl":  # "the envoy, who was in Chile meeting Roe"
             actors.extend(_ids(story, tok.head))
+        if not actors and not recipients:  # "Chadian troops, who shelled the town"
+            rel_actors, rel_recipients = parties.relative_antecedent(tok, lambda t: _ids(story, t))
+            actors.extend(rel_actors)
+            recipients.extend(rel_recipients)
         if not actors and tok.dep_ in _INHERIT_DEPS:
             actors.extend(_inherited_subject(story, tok))
     else:
         for child in tok.children:
             if child.dep_ in {"poss", "compound", "amod", "nmod"} and child.i < tok.i:
-                actors.extend(_ids(story, child, whole=False))
+                actors.extend(_ids(story, child, whole=False) or parties.modifier_state(story, child, sense.type))
             elif child.dep_ == "prep" and child.lower_ == "by":
                 actors.extend(_pobj_ids(story, child))
             elif child.dep_ == "prep" and child.lower_ in _TARGET_PREPS | _PARTY_PREPS:
@@ -190,9 +194,12 @@ def _participants(story: Story, tok: Token, sense: TriggerSense) -> tuple[list[s
         if not actors:
             actors.extend(_governing_subject(story, tok))
         if not recipients:  # "gave Tanzania a grant"
-            recipients.extend(governing_recipients(tok, lambda t: _ids(story, t), _TARGET_PREPS | {"to"}))
+            recipients.extend(parties.governing_recipients(tok, lambda t: _ids(story, t), _TARGET_PREPS | {"to"}))
     actors, recipients = _dedupe(actors), _dedupe(recipients)
-    if sense.reciprocal:
+    visit = parties.hosted_visit(tok, sense, lambda t: _ids(story, t))
+    if visit is not None:  # "X hosted Y": Y visits X
+        actors, recipients = visit
+    elif sense.reciprocal:
         actors, recipients = _dedupe(actors + recipients), []
     recipients = [r for r in recipients if r not in actors]
     bare = not actors and not recipients
@@ -231,7 +238,8 @@ def _ids(story: Story, tok: Token, *, whole: bool = True) -> list[str]:
 def _subject_ids(story: Story, subj: Token) -> list[str]:
     """A subject's actors; an unresolved "they" in reported speech is its speaker ("the rebels said
     they would release …")."""
-    return _ids(story, subj) or speaker_pronoun(story, subj, lambda t: _ids(story, t))
+    return (_ids(story, subj) or parties.instrument_owner(story, subj, lambda t: _ids(story, t))
+            or parties.speaker_pronoun(story, subj, lambda t: _ids(story, t)))
 
 
 def _pobj_ids(story: Story, prep: Token) -> list[str]:
@@ -268,6 +276,8 @@ def _governing_subject(story: Story, noun: Token) -> list[str]:
     verb = governing_verb(head, steps=5, include_self=True)
     if verb is None or noun.dep_ in {"nsubj", "nsubjpass"} or verb.lemma_ in speech_verbs():
         return []
+    if not _subjects(verb) and verb.dep_ == "xcomp":  # "X sought to organise a trip"
+        return _inherited_subject(story, verb)
     return [a for s in _subjects(verb) for a in _ids(story, s)]  # "officials were set for talks"
 
 
@@ -439,8 +449,13 @@ def find_events(story: Story, statements: list[record.Statement]) -> list[record
     """Every event of the story, one per real event, ids ``E1…`` by first mention."""
     quantities = find_quantities(story.doc)
     drafts: list[_Draft] = []
-    for tok, sense, span in _find_triggers(story):
-        actors, recipients, bare = _participants(story, tok, sense)
+    found = [(tok, sense, span, *_participants(story, tok, sense)) for tok, sense, span in _find_triggers(story)]
+    by_token = parties.told_before([(f[0], f[1].type, f[3]) for f in found])
+    for tok, sense, span, actors, recipients, bare in found:
+        if not actors:  # "the strike killed five": the doer is the event in the subject
+            doers = parties.event_doer(tok, sense.type, lambda t: by_token.get(t.i))
+            actors = [a for a in doers if a not in recipients]
+            bare = bare and not actors
         sent = tok.sent
         d = _Draft(sense, tok, span, (sent.start_char, sent.end_char), actors, recipients, bare=bare)
         d.mentions.append(span)
