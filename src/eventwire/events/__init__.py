@@ -155,11 +155,8 @@ def _participants(story: Story, tok: Token, sense: TriggerSense) -> tuple[list[s
             elif child.dep_ in {"dobj", "dative"}:
                 own = _ids(story, child)
                 recipients.extend(own)
-                if not own:  # "backed Turkey's efforts": the possessor is the one supported
-                    recipients.extend(a for g in child.children if g.dep_ == "poss" for a in _ids(story, g))
-                if not own:  # "shelled positions of the rebels"
-                    recipients.extend(parties.of_complement(child, sense.type, sense.reciprocal,
-                                                            lambda t: _ids(story, t)))
+                if not own:  # "backed Turkey's efforts", "positions of the rebels", "an Indian proposal"
+                    recipients.extend(parties.object_parties(story, child, sense, lambda t: _ids(story, t)))
                 # "launched strikes on X", "slapped sanctions on X": the target hangs off the object
                 for grand in child.children:
                     if grand.dep_ == "prep" and grand.lower_ in _TARGET_PREPS:
@@ -169,8 +166,9 @@ def _participants(story: Story, tok: Token, sense: TriggerSense) -> tuple[list[s
         if not recipients:  # "offered to hand them over to Britain": the commitment's object is in its clause
             for xcomp in (c for c in tok.children if c.dep_ == "xcomp"):
                 for child in xcomp.children:
-                    if child.dep_ in {"dobj", "dative"}:
-                        recipients.extend(_ids(story, child))
+                    if child.dep_ in {"dobj", "dative"}:  # "threatened to cut ties with X": on the object too
+                        recipients.extend(_ids(story, child) or [a for g in child.children if g.dep_ == "prep"
+                                          and g.lower_ in _TARGET_PREPS | _PARTY_PREPS for a in _pobj_ids(story, g)])
                     elif child.dep_ == "prep" and child.lower_ in _TARGET_PREPS | _PARTY_PREPS | {"to"}:
                         recipients.extend(_pobj_ids(story, child))
         if not recipients:  # "demanded that the United States cancel …"
@@ -189,8 +187,9 @@ def _participants(story: Story, tok: Token, sense: TriggerSense) -> tuple[list[s
                 actors.extend(_ids(story, child, whole=False) or parties.modifier_state(story, child, sense.type))
             elif child.dep_ == "prep" and child.lower_ == "by":
                 actors.extend(_pobj_ids(story, child))
-            elif child.dep_ == "prep" and child.lower_ in _TARGET_PREPS | _PARTY_PREPS:
-                recipients.extend(_pobj_ids(story, child))
+            elif child.dep_ == "prep" and (child.lower_ in _TARGET_PREPS | _PARTY_PREPS
+                                           or (child.lower_ == "to" and sense.type in parties.TO_RECIPIENT_TYPES)):
+                recipients.extend(_pobj_ids(story, child))  # "aid to Chad", "a visit to Peru"
         if not actors:
             actors.extend(_governing_subject(story, tok))
         if not recipients:  # "gave Tanzania a grant"

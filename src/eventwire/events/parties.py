@@ -41,6 +41,9 @@ _PLURAL_PRONOUNS = frozenset({"they", "we"})
 _OF_TARGET_TYPES = frozenset({"ASSAULT", "COERCE", "THREATEN", "SUPPORT"})
 # a request said in a clause: its recipient is that clause's subject ("urged that Iran …")
 _CLAUSE_RECIPIENT_TYPES = frozenset({"REQUEST"})
+# event nouns whose "to" phrase is the recipient: "aid to X", "a visit to X", "a threat to X", "an
+# appeal to X", "concessions to X" — not a complaint, protest or deportation "to" someone
+TO_RECIPIENT_TYPES = frozenset({"AID", "SUPPORT", "CONSULT", "REQUEST", "THREATEN", "AGREE", "CONCEDE", "COOPERATE"})
 _INSTRUMENTS = read_words("events/instruments.txt")
 _HOST_VERBS = read_words("events/host_verbs.txt")
 # "Palestinian protests" are protests of people, not of a state: a demonym makes no state actor there
@@ -250,3 +253,35 @@ def _previous_start(tok: Token) -> int:
     """Token index where the sentence before ``tok``'s begins (its own start when it is the first)."""
     start = tok.sent.start
     return tok.doc[start - 1].sent.start if start > 0 else start
+
+
+# acts on another party's act or thing: "rejected an Indian proposal", "rejected calls by X",
+# "accepted demands from X", "backed the Ukrainian plan"
+_OWNER_TYPES = frozenset({"REJECT", "ACCUSE", "REQUEST", "SUPPORT", "AGREE", "CONCEDE"})
+_OWNER_PREPS = frozenset({"by", "from"})
+
+
+def object_owner(story: Story, obj: Token, etype: str, ids: Ids) -> list[str]:
+    """The party behind an object that is no actor: the one whose proposal, call or plan it is.
+
+    "rejected an Indian proposal" -> India; "dismissed an appeal from X" -> X; "denounced the
+    crackdown by X" -> X. Only for responses to someone's act (rejecting, accusing, requesting,
+    supporting, accepting, conceding), not for attacks ("fired missiles from X" is a place).
+    """
+    if etype not in _OWNER_TYPES:
+        return []
+    out: list[str] = []
+    for c in obj.children:
+        if c.dep_ in {"amod", "compound", "nmod"} and c.i < obj.i:
+            out.extend(state_of(story, c))
+        elif c.dep_ == "prep" and c.lower_ in _OWNER_PREPS:
+            out.extend(a for p in c.children if p.dep_ == "pobj" for a in ids(p))
+    return list(dict.fromkeys(out))
+
+
+def object_parties(story: Story, obj: Token, sense: TriggerSense, ids: Ids) -> list[str]:
+    """Recipients named inside an object that is no actor itself, first rule that finds one:
+    its possessor ("backed Turkey's efforts"), its "of" phrase ("shelled positions of the rebels",
+    :func:`of_complement`), the party behind it ("rejected an Indian proposal", :func:`object_owner`)."""
+    return ([a for g in obj.children if g.dep_ == "poss" for a in ids(g)]
+            or of_complement(obj, sense.type, sense.reciprocal, ids) or object_owner(story, obj, sense.type, ids))
