@@ -125,3 +125,41 @@ def test_parties_a_definite_event_in_the_next_sentence_keeps_its_doer() -> None:
     rec = extract("Chadian troops fired 40 rockets at the town overnight. The barrage hit a school near the market.")
     troops = {a.id for a in rec.actors if a.country == "TCD"}
     assert troops and all(set(e.actors) == troops for e in rec.events if e.type == "ASSAULT")
+
+
+def test_parties_the_party_behind_a_rejected_proposal_is_the_recipient() -> None:
+    rec = extract("Peru rejected a Chilean proposal for a trade deal on Monday. Chile said it would wait.")
+    e = first(rec, "REJECT")
+    assert names(rec, e.actors) == {"Peru"} and names(rec, e.recipients) == {"Chile"}
+
+
+def test_parties_calls_by_someone_make_him_the_recipient() -> None:
+    rec = extract("Peru rejected calls by Jane Roe to adopt reforms.")
+    assert names(rec, first(rec, "REJECT").recipients) == {"Jane Roe"}
+
+
+def test_parties_a_demonym_on_an_attacks_object_is_no_recipient() -> None:
+    rec = extract("Peru denied it. Chile shelled a Peruvian village on Monday.")
+    assert first(rec, "ASSAULT").recipients == []
+
+
+def test_parties_to_phrase_of_an_aid_noun_is_the_recipient() -> None:
+    rec = extract("Norway announced on Monday more military aid to the Chadian army.")
+    e = first(rec, "AID")
+    assert {a.country for a in rec.actors if a.id in e.recipients} == {"TCD"}
+
+
+def test_parties_a_target_phrase_on_an_infinitives_object() -> None:
+    rec = extract("Azerbaijan threatened on Monday to cut ties with Armenia.")
+    e = first(rec, "THREATEN")
+    assert names(rec, e.actors) == {"Azerbaijan"} and names(rec, e.recipients) == {"Armenia"}
+
+
+def test_parties_the_object_of_urged_does_the_infinitive() -> None:
+    rec = extract("Norway urged Chad to withdraw its troops from the border.")
+    assert names(rec, first(rec, "RETREAT").actors) == {"Chad"}
+
+
+def test_parties_a_promise_to_someone_keeps_the_subject_as_doer() -> None:
+    rec = extract("Chad promised Norway to withdraw its troops from the border.")
+    assert names(rec, first(rec, "RETREAT").actors) == {"Chad"}

@@ -165,10 +165,13 @@ def _participants(story: Story, tok: Token, sense: TriggerSense) -> tuple[list[s
                 recipients.extend(_pobj_ids(story, child))  # "to" yields ids only where mentions.py read a party
         if not recipients:  # "offered to hand them over to Britain": the commitment's object is in its clause
             for xcomp in (c for c in tok.children if c.dep_ == "xcomp"):
+                # "threatened to cut ties with X": on the object too, when the subject does the act
+                free = not sense.reciprocal and parties.object_controller(xcomp, lambda t: _ids(story, t)) is None
                 for child in xcomp.children:
-                    if child.dep_ in {"dobj", "dative"}:  # "threatened to cut ties with X": on the object too
+                    if child.dep_ in {"dobj", "dative"}:
                         recipients.extend(_ids(story, child) or [a for g in child.children if g.dep_ == "prep"
-                                          and g.lower_ in _TARGET_PREPS | _PARTY_PREPS for a in _pobj_ids(story, g)])
+                                          and g.lower_ in _TARGET_PREPS | _PARTY_PREPS and free
+                                          for a in _pobj_ids(story, g)])
                     elif child.dep_ == "prep" and child.lower_ in _TARGET_PREPS | _PARTY_PREPS | {"to"}:
                         recipients.extend(_pobj_ids(story, child))
         if not recipients:  # "demanded that the United States cancel …"
@@ -176,11 +179,12 @@ def _participants(story: Story, tok: Token, sense: TriggerSense) -> tuple[list[s
         if not actors and tok.dep_ == "acl":  # "the envoy, who was in Chile meeting Roe"
             actors.extend(_ids(story, tok.head))
         if not actors and not recipients:  # "Chadian troops, who shelled the town"
-            rel_actors, rel_recipients = parties.relative_antecedent(tok, lambda t: _ids(story, t))
+            rel_actors, rel_recipients = parties.relative_antecedent(story, tok)
             actors.extend(rel_actors)
             recipients.extend(rel_recipients)
-        if not actors and tok.dep_ in _INHERIT_DEPS:
-            actors.extend(_inherited_subject(story, tok))
+        controller = parties.object_controller(tok, lambda t: _ids(story, t))
+        if not actors and tok.dep_ in _INHERIT_DEPS:  # "urged Chad to withdraw": the object withdraws
+            actors.extend(_inherited_subject(story, tok) if controller is None else controller)
     else:
         for child in tok.children:
             if child.dep_ in {"poss", "compound", "amod", "nmod"} and child.i < tok.i:
@@ -275,8 +279,6 @@ def _governing_subject(story: Story, noun: Token) -> list[str]:
     verb = governing_verb(head, steps=5, include_self=True)
     if verb is None or noun.dep_ in {"nsubj", "nsubjpass"} or verb.lemma_ in speech_verbs():
         return []
-    if not _subjects(verb) and verb.dep_ == "xcomp":  # "X sought to organise a trip"
-        return _inherited_subject(story, verb)
     return [a for s in _subjects(verb) for a in _ids(story, s)]  # "officials were set for talks"
 
 
@@ -491,8 +493,8 @@ def _record(n: int, d: _Draft, text: str) -> record.Event:
         sentence=d.sentence, confidence=None, date_source=d.date_source, place_source=d.place_source)
 
 
-@register("eventwire.events.v2", requires=("doc", "actors", "places", "times", "statements"), assigns=("events",),
-          resources=("events", "quantities", "actors", "modals.tsv", "speech_verbs.tsv"), resources_hash="ba22d2c64fc3")
+@register("eventwire.events.v3", requires=("doc", "actors", "places", "times", "statements"), assigns=("events",),
+          resources=("events", "quantities", "actors", "modals.tsv", "speech_verbs.tsv"), resources_hash="876a418818e8")
 def events_stage(story: Story) -> None:
     """The story's PLOVER events, with the statements they are reported in (``find_events``)."""
     story.events = find_events(story, story.statements)

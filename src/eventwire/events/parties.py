@@ -46,6 +46,7 @@ _CLAUSE_RECIPIENT_TYPES = frozenset({"REQUEST"})
 TO_RECIPIENT_TYPES = frozenset({"AID", "SUPPORT", "CONSULT", "REQUEST", "THREATEN", "AGREE", "CONCEDE", "COOPERATE"})
 _INSTRUMENTS = read_words("events/instruments.txt")
 _HOST_VERBS = read_words("events/host_verbs.txt")
+_SUBJECT_CONTROL = read_words("events/subject_control.txt")
 # "Palestinian protests" are protests of people, not of a state: a demonym makes no state actor there
 _NO_STATE_TYPES = frozenset({"PROTEST"})
 _RELATIVE_TAGS = frozenset({"WDT", "WP"})
@@ -163,17 +164,22 @@ def modifier_state(story: Story, mod: Token, etype: str) -> list[str]:
     return state_of(story, mod)
 
 
-def relative_antecedent(verb: Token, ids: Ids) -> tuple[list[str], list[str]]:
+def relative_antecedent(story: Story, verb: Token) -> tuple[list[str], list[str]]:
     """(actors, recipients) of a relative clause whose subject is its relative pronoun.
 
     "Chadian troops, who shelled the town" -> the troops act; "the envoy, who was detained" -> the
     envoy is acted on. "the town that the troops shelled" has another subject and is left alone.
+    The antecedent must be an actor itself (or in apposition to one: "Jane Roe, a veteran who …"),
+    not merely hold one: in "a US veteran who was sentenced" the United States is not sentenced.
     """
     if verb.dep_ != "relcl":
         return [], []
+    head = verb.head
     for s in verb.children:
         if s.tag_ in _RELATIVE_TAGS and s.dep_ in {"nsubj", "nsubjpass"}:
-            found = ids(verb.head)
+            found = story.actors_at(head.idx, head.idx + len(head))
+            if not found and head.dep_ == "appos":
+                found = story.actors_at(head.head.idx, head.head.idx + len(head.head))
             return (found, []) if s.dep_ == "nsubj" else ([], found)
     return [], []
 
@@ -266,13 +272,16 @@ def object_owner(story: Story, obj: Token, etype: str, ids: Ids) -> list[str]:
 
     "rejected an Indian proposal" -> India; "dismissed an appeal from X" -> X; "denounced the
     crackdown by X" -> X. Only for responses to someone's act (rejecting, accusing, requesting,
-    supporting, accepting, conceding), not for attacks ("fired missiles from X" is a place).
+    supporting, accepting, conceding), not for attacks ("fired missiles from X" is a place). A
+    demonym counts only on an event noun: "accused the Spanish company", "did not invite Afghan
+    women" name people of a country, not the state.
     """
     if etype not in _OWNER_TYPES:
         return []
+    act = (obj.lemma_.lower(), "NOUN") in triggers()[0]  # a demonym names the doer of an act only
     out: list[str] = []
     for c in obj.children:
-        if c.dep_ in {"amod", "compound", "nmod"} and c.i < obj.i:
+        if act and c.dep_ in {"amod", "compound", "nmod"} and c.i < obj.i:
             out.extend(state_of(story, c))
         elif c.dep_ == "prep" and c.lower_ in _OWNER_PREPS:
             out.extend(a for p in c.children if p.dep_ == "pobj" for a in ids(p))
@@ -285,3 +294,16 @@ def object_parties(story: Story, obj: Token, sense: TriggerSense, ids: Ids) -> l
     :func:`of_complement`), the party behind it ("rejected an Indian proposal", :func:`object_owner`)."""
     return ([a for g in obj.children if g.dep_ == "poss" for a in ids(g)]
             or of_complement(obj, sense.type, sense.reciprocal, ids) or object_owner(story, obj, sense.type, ids))
+
+
+def object_controller(verb: Token, ids: Ids) -> list[str] | None:
+    """The actors of an infinitive whose doer is its head's object: "urged Chad to withdraw",
+    "asked the rebels to leave" — Chad withdraws, not the one who urged. ``None`` when the head has
+    no object (then the head's subject acts: "Chad agreed to withdraw"); an empty list when the
+    object is no actor, which leaves the act without an actor rather than with the wrong one."""
+    if verb.dep_ != "xcomp" or verb.head.lemma_.lower() in _SUBJECT_CONTROL:
+        return None
+    objects = [c for c in verb.head.children if c.dep_ in {"dobj", "dative"} and c.i < verb.i]
+    if not objects:
+        return None
+    return [a for o in objects for a in ids(o)]
