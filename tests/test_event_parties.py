@@ -163,3 +163,10 @@ def test_parties_the_object_of_urged_does_the_infinitive() -> None:
 def test_parties_a_promise_to_someone_keeps_the_subject_as_doer() -> None:
     rec = extract("Chad promised Norway to withdraw its troops from the border.")
     assert names(rec, first(rec, "RETREAT").actors) == {"Chad"}
+
+
+def test_parties_a_definite_demonym_mention_brings_no_second_doer() -> None:
+    rec = extract("Chadian troops attacked a village near Abeche on Monday. "
+                  "Sudan denied any role in the Sudanese attack.")
+    sudan = {a.id for a in rec.actors if a.name == "Sudan"}
+    assert sudan and not any(sudan & set(e.actors) for e in rec.events if e.type == "ASSAULT")

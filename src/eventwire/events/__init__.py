@@ -179,9 +179,7 @@ def _participants(story: Story, tok: Token, sense: TriggerSense) -> tuple[list[s
         if not actors and tok.dep_ == "acl":  # "the envoy, who was in Chile meeting Roe"
             actors.extend(_ids(story, tok.head))
         if not actors and not recipients:  # "Chadian troops, who shelled the town"
-            rel_actors, rel_recipients = parties.relative_antecedent(story, tok)
-            actors.extend(rel_actors)
-            recipients.extend(rel_recipients)
+            actors, recipients = parties.relative_antecedent(story, tok)
         controller = parties.object_controller(tok, lambda t: _ids(story, t))
         if not actors and tok.dep_ in _INHERIT_DEPS:  # "urged Chad to withdraw": the object withdraws
             actors.extend(_inherited_subject(story, tok) if controller is None else controller)
@@ -453,10 +451,9 @@ def find_events(story: Story, statements: list[record.Statement]) -> list[record
     found = [(tok, sense, span, *_participants(story, tok, sense)) for tok, sense, span in _find_triggers(story)]
     by_token = parties.told_before([(f[0], f[1].type, f[3]) for f in found])
     for tok, sense, span, actors, recipients, bare in found:
-        if not actors:  # "the strike killed five": the doer is the event in the subject
-            doers = parties.event_doer(tok, sense.type, lambda t: by_token.get(t.i))
-            actors = [a for a in doers if a not in recipients]
-            bare = bare and not actors
+        doers = [] if actors else parties.event_doer(tok, sense.type, lambda t: by_token.get(t.i))
+        actors = actors or [a for a in doers if a not in recipients]  # "the strike killed five"
+        bare = (bare and not actors) or parties.demonym_only(story, tok, actors, recipients)
         sent = tok.sent
         d = _Draft(sense, tok, span, (sent.start_char, sent.end_char), actors, recipients, bare=bare)
         d.mentions.append(span)
@@ -471,7 +468,8 @@ def find_events(story: Story, statements: list[record.Statement]) -> list[record
             # "the talks", "after the strikes": a definite mention of an event told before;
             # an indefinite bare one ("cessation of killings") is not an event of this story
             target = _antecedent(d, drafts) if _definite(tok) else None
-            if target is not None:
+            if target is not None:  # "the Ukrainian attack" brings no Ukraine into a Russian attack
+                d.actors = [a for a in d.actors if not target.actors or a in target.actors]
                 _merge(target, d)
             continue
         for prev in reversed(drafts):

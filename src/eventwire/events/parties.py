@@ -307,3 +307,16 @@ def object_controller(verb: Token, ids: Ids) -> list[str] | None:
     if not objects:
         return None
     return [a for o in objects for a in ids(o)]
+
+
+def demonym_only(story: Story, noun: Token, actors: list[str], recipients: list[str]) -> bool:
+    """Whether an event noun's only party is the state of its demonym ("a Russian strike", "the
+    Russian invasion"). Such a mention still counts as bare for event coreference: a demonym says
+    whose act it is, not which act, so it joins the event told before (definite) or is no event of
+    its own (indefinite, with no date, place or count) instead of merging with every other act of
+    that state by sharing its parties."""
+    if noun.pos_ not in {"NOUN", "PROPN"} or not actors or recipients:
+        return False
+    states = {a for c in noun.children if c.dep_ in {"amod", "compound", "nmod"} and c.i < noun.i
+              and not story.actors_at(c.idx, c.idx + len(c)) for a in state_of(story, c)}
+    return set(actors) <= states
