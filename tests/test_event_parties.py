@@ -170,3 +170,8 @@ def test_parties_a_definite_demonym_mention_brings_no_second_doer() -> None:
                   "Sudan denied any role in the Sudanese attack.")
     sudan = {a.id for a in rec.actors if a.name == "Sudan"}
     assert sudan and not any(sudan & set(e.actors) for e in rec.events if e.type == "ASSAULT")
+
+
+def test_parties_hosting_refugees_is_no_visit() -> None:
+    rec = extract("Norway is hosting 20,000 Chadian refugees.")
+    assert all(not e.recipients for e in rec.events if e.type == "CONSULT")

@@ -197,7 +197,7 @@ def _participants(story: Story, tok: Token, sense: TriggerSense) -> tuple[list[s
         if not recipients:  # "gave Tanzania a grant"
             recipients.extend(parties.governing_recipients(tok, lambda t: _ids(story, t), _TARGET_PREPS | {"to"}))
     actors, recipients = _dedupe(actors), _dedupe(recipients)
-    visit = parties.hosted_visit(tok, sense, lambda t: _ids(story, t))
+    visit = parties.hosted_visit(story, tok, sense, lambda t: _ids(story, t))
     if visit is not None:  # "X hosted Y": Y visits X
         actors, recipients = visit
     elif sense.reciprocal:

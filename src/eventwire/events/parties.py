@@ -50,6 +50,7 @@ _SUBJECT_CONTROL = read_words("events/subject_control.txt")
 # "Palestinian protests" are protests of people, not of a state: a demonym makes no state actor there
 _NO_STATE_TYPES = frozenset({"PROTEST"})
 _RELATIVE_TAGS = frozenset({"WDT", "WP"})
+_SHELTERED = frozenset({"REF"})  # guests of a host verb who are not visitors: refugees
 # an act inside another event's clause: "was killed in an airstrike", "died during the shelling"
 _EVENT_PREPS = frozenset({"in", "during", "by"})
 
@@ -184,7 +185,7 @@ def relative_antecedent(story: Story, verb: Token) -> tuple[list[str], list[str]
     return [], []
 
 
-def hosted_visit(verb: Token, sense: TriggerSense, ids: Ids) -> tuple[list[str], list[str]] | None:
+def hosted_visit(story: Story, verb: Token, sense: TriggerSense, ids: Ids) -> tuple[list[str], list[str]] | None:
     """(guests, hosts) of "X hosted Y" / "Y was received by X", or ``None`` when the verb is no host verb.
 
     Only for a visit (the trigger's mode) whose object is an actor: "X hosted talks" is a phrase
@@ -202,7 +203,8 @@ def hosted_visit(verb: Token, sense: TriggerSense, ids: Ids) -> tuple[list[str],
             hosts.extend(a for t in group for a in ids(t))
         elif c.dep_ == "agent":
             hosts.extend(a for p in c.children if p.dep_ == "pobj" for a in ids(p))
-    if not guests:
+    # "Ireland is hosting 20,000 refugees" is shelter, not a visit
+    if not guests or any(story.actor(g).sector in _SHELTERED for g in guests):
         return None
     guests = list(dict.fromkeys(guests))
     return guests, [h for h in dict.fromkeys(hosts) if h not in guests]
