@@ -30,8 +30,8 @@ from ..quantities import QuantityMention, fatality_count, find_quantities
 from ..stages import register
 from ..story import Story
 from ..syntax import governing_verb
+from . import parties
 from .lexicon import TriggerSense, alternates, context_cues, mode_cues, speech_verbs, triggers
-from .parties import clause_subjects, governing_recipients, of_complement, speaker_pronoun
 from .status import status
 
 # resources/en/events/prepositions.tsv
@@ -41,8 +41,6 @@ _CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "xcomp", "acl", "conj", "parataxis", 
 _INHERIT_DEPS = {"xcomp", "advcl", "conj", "acl", "pcomp"}
 _PHRASE_DEPS = {"dobj", "attr", "prt", "prep", "compound", "amod", "nsubjpass"}  # light verb + noun/particle
 _TIME_PREPS = frozenset(subset("events/prepositions.tsv", "role", "time"))
-
-
 
 
 @dataclass(slots=True)
@@ -151,15 +149,14 @@ def _participants(story: Story, tok: Token, sense: TriggerSense) -> tuple[list[s
         for s in subj:
             (recipients if s.dep_ == "nsubjpass" else actors).extend(_subject_ids(story, s))
         for child in tok.children:
-            if child.dep_ == "agent":
-                actors.extend(_pobj_ids(story, child))
+            if child.dep_ == "agent":  # "struck by Russian drones": the weapon's owner
+                actors.extend(_pobj_ids(story, child) or [a for p in child.children if p.dep_ == "pobj"
+                              for a in parties.instrument_owner(story, p, lambda t: _ids(story, t))])
             elif child.dep_ in {"dobj", "dative"}:
                 own = _ids(story, child)
                 recipients.extend(own)
-                if not own:  # "backed Turkey's efforts": the possessor is the one supported
-                    recipients.extend(a for g in child.children if g.dep_ == "poss" for a in _ids(story, g))
-                if not own:  # "shelled positions of the rebels"
-                    recipients.extend(of_complement(child, sense.type, sense.reciprocal, lambda t: _ids(story, t)))
+                if not own:  # "backed Turkey's efforts", "positions of the rebels", "an Indian proposal"
+                    recipients.extend(parties.object_parties(story, child, sense, lambda t: _ids(story, t)))
                 # "launched strikes on X", "slapped sanctions on X": the target hangs off the object
                 for grand in child.children:
                     if grand.dep_ == "prep" and grand.lower_ in _TARGET_PREPS:
@@ -168,31 +165,42 @@ def _participants(story: Story, tok: Token, sense: TriggerSense) -> tuple[list[s
                 recipients.extend(_pobj_ids(story, child))  # "to" yields ids only where mentions.py read a party
         if not recipients:  # "offered to hand them over to Britain": the commitment's object is in its clause
             for xcomp in (c for c in tok.children if c.dep_ == "xcomp"):
+                # "threatened to cut ties with X": on the object too, when the subject does the act
+                free = not sense.reciprocal and parties.object_controller(xcomp, lambda t: _ids(story, t)) is None
                 for child in xcomp.children:
                     if child.dep_ in {"dobj", "dative"}:
-                        recipients.extend(_ids(story, child))
+                        recipients.extend(_ids(story, child) or [a for g in child.children if g.dep_ == "prep"
+                                          and g.lower_ in _TARGET_PREPS | _PARTY_PREPS and free
+                                          for a in _pobj_ids(story, g)])
                     elif child.dep_ == "prep" and child.lower_ in _TARGET_PREPS | _PARTY_PREPS | {"to"}:
                         recipients.extend(_pobj_ids(story, child))
         if not recipients:  # "demanded that the United States cancel …"
-            recipients.extend(clause_subjects(story, tok, sense.type, lambda t: _ids(story, t)))
+            recipients.extend(parties.clause_subjects(story, tok, sense.type, lambda t: _ids(story, t)))
         if not actors and tok.dep_ == "acl":  # "the envoy, who was in Chile meeting Roe"
             actors.extend(_ids(story, tok.head))
-        if not actors and tok.dep_ in _INHERIT_DEPS:
-            actors.extend(_inherited_subject(story, tok))
+        if not actors and not recipients:  # "Chadian troops, who shelled the town"
+            actors, recipients = parties.relative_antecedent(story, tok)
+        controller = parties.object_controller(tok, lambda t: _ids(story, t))
+        if not actors and tok.dep_ in _INHERIT_DEPS:  # "urged Chad to withdraw": the object withdraws
+            actors.extend(_inherited_subject(story, tok) if controller is None else controller)
     else:
         for child in tok.children:
             if child.dep_ in {"poss", "compound", "amod", "nmod"} and child.i < tok.i:
-                actors.extend(_ids(story, child, whole=False))
+                actors.extend(_ids(story, child, whole=False) or parties.modifier_state(story, child, sense.type))
             elif child.dep_ == "prep" and child.lower_ == "by":
                 actors.extend(_pobj_ids(story, child))
-            elif child.dep_ == "prep" and child.lower_ in _TARGET_PREPS | _PARTY_PREPS:
-                recipients.extend(_pobj_ids(story, child))
+            elif child.dep_ == "prep" and (child.lower_ in _TARGET_PREPS | _PARTY_PREPS
+                                           or (child.lower_ == "to" and sense.type in parties.TO_RECIPIENT_TYPES)):
+                recipients.extend(_pobj_ids(story, child))  # "aid to Chad", "a visit to Peru"
         if not actors:
             actors.extend(_governing_subject(story, tok))
         if not recipients:  # "gave Tanzania a grant"
-            recipients.extend(governing_recipients(tok, lambda t: _ids(story, t), _TARGET_PREPS | {"to"}))
+            recipients.extend(parties.governing_recipients(tok, lambda t: _ids(story, t), _TARGET_PREPS | {"to"}))
     actors, recipients = _dedupe(actors), _dedupe(recipients)
-    if sense.reciprocal:
+    visit = parties.hosted_visit(story, tok, sense, lambda t: _ids(story, t))
+    if visit is not None:  # "X hosted Y": Y visits X
+        actors, recipients = visit
+    elif sense.reciprocal:
         actors, recipients = _dedupe(actors + recipients), []
     recipients = [r for r in recipients if r not in actors]
     bare = not actors and not recipients
@@ -231,7 +239,8 @@ def _ids(story: Story, tok: Token, *, whole: bool = True) -> list[str]:
 def _subject_ids(story: Story, subj: Token) -> list[str]:
     """A subject's actors; an unresolved "they" in reported speech is its speaker ("the rebels said
     they would release …")."""
-    return _ids(story, subj) or speaker_pronoun(story, subj, lambda t: _ids(story, t))
+    return (_ids(story, subj) or parties.instrument_owner(story, subj, lambda t: _ids(story, t))
+            or parties.speaker_pronoun(story, subj, lambda t: _ids(story, t)))
 
 
 def _pobj_ids(story: Story, prep: Token) -> list[str]:
@@ -439,8 +448,12 @@ def find_events(story: Story, statements: list[record.Statement]) -> list[record
     """Every event of the story, one per real event, ids ``E1…`` by first mention."""
     quantities = find_quantities(story.doc)
     drafts: list[_Draft] = []
-    for tok, sense, span in _find_triggers(story):
-        actors, recipients, bare = _participants(story, tok, sense)
+    found = [(tok, sense, span, *_participants(story, tok, sense)) for tok, sense, span in _find_triggers(story)]
+    by_token = parties.told_before([(f[0], f[1].type, f[3]) for f in found])
+    for tok, sense, span, actors, recipients, bare in found:
+        doers = [] if actors else parties.event_doer(tok, sense.type, lambda t: by_token.get(t.i))
+        actors = actors or [a for a in doers if a not in recipients]  # "the strike killed five"
+        bare = (bare and not actors) or parties.demonym_only(story, tok, actors, recipients)
         sent = tok.sent
         d = _Draft(sense, tok, span, (sent.start_char, sent.end_char), actors, recipients, bare=bare)
         d.mentions.append(span)
@@ -455,7 +468,8 @@ def find_events(story: Story, statements: list[record.Statement]) -> list[record
             # "the talks", "after the strikes": a definite mention of an event told before;
             # an indefinite bare one ("cessation of killings") is not an event of this story
             target = _antecedent(d, drafts) if _definite(tok) else None
-            if target is not None:
+            if target is not None:  # "the Ukrainian attack" brings no Ukraine into a Russian attack
+                d.actors = [a for a in d.actors if not target.actors or a in target.actors]
                 _merge(target, d)
             continue
         for prev in reversed(drafts):
@@ -477,8 +491,8 @@ def _record(n: int, d: _Draft, text: str) -> record.Event:
         sentence=d.sentence, confidence=None, date_source=d.date_source, place_source=d.place_source)
 
 
-@register("eventwire.events.v2", requires=("doc", "actors", "places", "times", "statements"), assigns=("events",),
-          resources=("events", "quantities", "actors", "modals.tsv", "speech_verbs.tsv"), resources_hash="ba22d2c64fc3")
+@register("eventwire.events.v3", requires=("doc", "actors", "places", "times", "statements"), assigns=("events",),
+          resources=("events", "quantities", "actors", "modals.tsv", "speech_verbs.tsv"), resources_hash="876a418818e8")
 def events_stage(story: Story) -> None:
     """The story's PLOVER events, with the statements they are reported in (``find_events``)."""
     story.events = find_events(story, story.statements)
