@@ -58,7 +58,7 @@ def test_stages_a_stage_is_added_by_name_without_editing_the_pipeline():
         seen.append(len(story.events))
         story.events = story.events[:1]
 
-    names = stages.with_stage("tests.count_events.v1", after="eventwire.events.v2")
+    names = stages.with_stage("tests.count_events.v1", after="eventwire.events.v3")
     assert names[-1] == "tests.count_events.v1"
     rec = eventwire.extract("Troops fired 12 shells at the town. Officials met in Geneva on Tuesday.",
                             published="2025-12-06", stages=names)

@@ -12,7 +12,7 @@ Add or replace a stage without touching ``pipeline.py``::
     >>> @stages.register("mylab.flags.v1", requires=("events",), assigns=("events",))
     ... def flag_events(story):
     ...     ...
-    >>> eventwire.extract_many(texts, stages=stages.with_stage("mylab.flags.v1", after="eventwire.events.v2"))
+    >>> eventwire.extract_many(texts, stages=stages.with_stage("mylab.flags.v1", after="eventwire.events.v3"))
 
 Registration must survive ``spawn``: a worker process starts from a fresh interpreter, so a stage
 name it does not know is looked up through the module that registered it (recorded with the
@@ -66,7 +66,7 @@ DEFAULT_STAGES: tuple[str, ...] = (
     "eventwire.places.v2",
     "eventwire.times.v1",
     "eventwire.statements.v2",
-    "eventwire.events.v2",
+    "eventwire.events.v3",
 )
 
 # Where each built-in stage is registered, so that looking one up imports only what it needs.
@@ -76,7 +76,7 @@ _BUILTIN_MODULES = {
     "eventwire.places.v2": "eventwire.places",
     "eventwire.times.v1": "eventwire.times",
     "eventwire.statements.v2": "eventwire.statements",
-    "eventwire.events.v2": "eventwire.events",
+    "eventwire.events.v3": "eventwire.events",
 }
 
 
