@@ -142,6 +142,7 @@ def types(rec: Record) -> list[str]:
     ("The farmers' union said it would blockade the capital next week.", "THREATEN", "PROTEST"),
     ("Peru said it will not accept the proposal.", "REJECT", "AGREE"),
     ("Brazil refused to meet the envoy.", "REJECT", "CONSULT"),
+    ("Peru will not send troops, nor will it provide aid to Chile.", "REJECT", "AGREE"),
 ])
 def test_events_announced_or_refused_act_takes_plovers_single_type(text: str, etype: str, was: str) -> None:
     rec = extract(text)

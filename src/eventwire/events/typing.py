@@ -68,7 +68,9 @@ def _aux(verb: Token, words: frozenset[str]) -> list[Token]:
 
 
 def _negated(tok: Token) -> bool:
-    """"will not accept", "will no longer recognise"."""
+    """"will not accept", "will no longer recognise", "will not intervene, nor will it assist"."""
+    if tok.dep_ == "conj" and any(c.dep_ == "cc" and c.lower_ == "nor" and c.i < tok.i for c in tok.head.children):
+        return True
     return negated(tok) or any(c.lower_ == "longer" and any(g.lower_ == "no" for g in c.children)
                                for c in tok.children)
 
