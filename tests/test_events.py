@@ -178,6 +178,8 @@ def test_events_launch_is_an_attack_only_with_a_weapon_or_operation() -> None:
     ("The Chilean teachers' union Colegio de Profesores called off a four-day strike.", "CONCEDE"),
     ("Chile lifted a state of emergency in the north.", "CONCEDE"),
     ("Chile handed over the weapons to the peacekeepers.", "RETREAT"),
+    ("Ukraine exchanged four Russian captives for five Ukrainian soldiers on Friday.", "RETREAT"),
+    ("Chile and Peru exchanged information on the border.", "COOPERATE"),
 ])
 def test_events_object_decides_the_phrase(text: str, etype: str) -> None:
     assert types(extract(text))[:1] == [etype], [(e.type, e.trigger.text) for e in extract(text).events]

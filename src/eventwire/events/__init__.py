@@ -30,10 +30,10 @@ from ..quantities import QuantityMention, fatality_count, find_quantities
 from ..stages import register
 from ..story import Story
 from ..syntax import governing_verb
+from . import typing as reads
 from .lexicon import TriggerSense, alternates, context_cues, mode_cues, phrase_middles, speech_verbs, triggers
 from .parties import clause_subjects, governing_recipients, of_complement, speaker_pronoun
 from .status import status
-from .typing import demand, party_object, party_words, phrase_words, retype, spans_middle, verbal_cause
 
 # resources/en/events/prepositions.tsv
 _TARGET_PREPS = frozenset(subset("events/prepositions.tsv", "role", "target"))
@@ -81,19 +81,20 @@ def _find_triggers(story: Story) -> list[tuple[Token, TriggerSense, tuple[int, i
     for tok in doc:
         if tok.pos_ == "VERB":
             lemma = tok.lemma_.lower()
-            for obj in phrase_words(tok, _PHRASE_DEPS):
+            for obj in reads.phrase_words(tok, _PHRASE_DEPS):
                 key = (lemma, obj.lemma_.lower(), "VERB")
                 phrase = phrases.get(key)
-                if phrase is not None and obj.i > tok.i and spans_middle(tok, obj, phrase_middles()[key]):
-                    if (phrase := retype(story, tok, phrase)) is not None:
+                if phrase is not None and obj.i > tok.i and reads.spans_middle(tok, obj, phrase_middles()[key]):
+                    if (phrase := reads.retype(story, tok, phrase)) is not None:
                         found.append((tok, phrase, (tok.idx, obj.idx + len(obj))))
                     consumed.add(obj.i)
                     break
             else:
                 sense = single.get((tok.lemma_.lower(), "VERB"))
                 if sense is not None:  # "meet the challenges" is no meeting
-                    sense = None if party_object(story, tok) else retype(story, tok, _reading(story, tok, sense))
-                if (asked := demand(story, tok)) is not None:  # "said Iraq must cooperate": the speaker's request
+                    sense = None if reads.party_object(story, tok) else _reading(story, tok, sense)
+                sense = reads.retype(story, tok, sense) if sense is not None else None
+                if (asked := reads.demand(story, tok)) is not None:  # "said Iraq must cooperate": the speaker's request
                     found.append((tok, asked, (tok.idx, tok.idx + len(tok))))
                 elif sense is not None and not _is_speech_only(tok) and not _reports_speech(tok):
                     found.append((tok, sense, (tok.idx, tok.idx + len(tok))))
@@ -107,7 +108,7 @@ def _find_triggers(story: Story) -> list[tuple[Token, TriggerSense, tuple[int, i
             compound = phrases.get((mod.lemma_.lower(), lemma, "NOUN")) if mod is not None else None
             sense = compound or single.get((lemma, "NOUN"))
             sense = _reading(story, tok, sense) if sense is not None and compound is None else sense
-            if sense is None or (sense := retype(story, tok, sense)) is None:
+            if sense is None or (sense := reads.retype(story, tok, sense)) is None:
                 continue
             start = mod.idx if compound is not None and mod is not None else tok.idx
             found.append((tok, sense, (start, tok.idx + len(tok))))
@@ -122,16 +123,18 @@ def _reading(story: Story, tok: Token, default: TriggerSense) -> TriggerSense:
     readings = alternates().get((tok.lemma_.lower(), "VERB" if tok.pos_ == "VERB" else "NOUN"), [])
     if len(readings) < 2:
         return default
-    subjects = [a for c in party_words(tok) for a in _ids(story, c)]
+    subjects = [a for c in reads.party_words(tok) for a in _ids(story, c)]
     kinds = {story.actor(a).kind for a in subjects}
     sectors = {story.actor(a).sector for a in subjects}
     by_type = {r.type: r for r in readings}
-    if default.type == "ASSAULT" and "ACCUSE" in by_type and (kinds == {"person"} or verbal_cause(tok)):
+    if default.type == "ASSAULT" and "ACCUSE" in by_type and (kinds == {"person"} or reads.verbal_cause(tok)):
         words = {t.lemma_.lower() for t in tok.subtree}
         if not any(cue in words for cue, _ in mode_cues().get("ASSAULT", [])):
             return by_type["ACCUSE"]
     if default.type == "ASSAULT" and "PROTEST" in by_type and sectors & {"LAB", "OPP", "CVL"}:
         return by_type["PROTEST"]
+    if default.type == "COOPERATE" and "RETREAT" in by_type and reads.people_exchanged(story, tok):
+        return by_type["RETREAT"]  # a prisoner exchange, not trade
     return default
 
 
@@ -486,7 +489,7 @@ def _record(n: int, d: _Draft, text: str) -> record.Event:
 
 
 @register("eventwire.events.v3", requires=("doc", "actors", "places", "times", "statements"), assigns=("events",),
-          resources=("events", "quantities", "actors", "modals.tsv", "speech_verbs.tsv"), resources_hash="afd8c74d41df")
+          resources=("events", "quantities", "actors", "modals.tsv", "speech_verbs.tsv"), resources_hash="a8434de74111")
 def events_stage(story: Story) -> None:
     """The story's PLOVER events, with the statements they are reported in (``find_events``)."""
     story.events = find_events(story, story.statements)

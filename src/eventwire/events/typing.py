@@ -253,3 +253,18 @@ def party_object(story: Story, tok: Token) -> bool:
     objects = [c for c in tok.children if c.dep_ == "dobj"]
     return any(o.pos_ != "PRON" and not story.actors_at(o.left_edge.idx, o.right_edge.idx + len(o.right_edge))
                for o in objects)
+
+
+def people_exchanged(story: Story, verb: Token) -> bool:
+    """"exchanged the pilot for the spy", "exchanging four captives for five soldiers": what is exchanged
+    (the object, a passive subject, or the "for" phrase) is a named person or a word for people held."""
+    words = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+    words += [g for p in verb.children if p.dep_ == "prep" and p.lower_ == "for"
+              for g in p.children if g.dep_ == "pobj"]
+    for w in words:
+        if w.lemma_.lower() in _words("captive"):
+            return True
+        ids = story.actors_at(w.left_edge.idx, w.right_edge.idx + len(w.right_edge))
+        if ids and all(story.actor(a).kind == "person" for a in ids):
+            return True
+    return False
