@@ -31,7 +31,8 @@ from ..stages import register
 from ..story import Story
 from ..syntax import governing_verb
 from . import parties
-from .lexicon import TriggerSense, alternates, context_cues, mode_cues, speech_verbs, triggers
+from . import typing as reads
+from .lexicon import TriggerSense, alternates, context_cues, mode_cues, phrase_middles, speech_verbs, triggers
 from .status import status
 
 # resources/en/events/prepositions.tsv
@@ -78,17 +79,22 @@ def _find_triggers(story: Story) -> list[tuple[Token, TriggerSense, tuple[int, i
     for tok in doc:
         if tok.pos_ == "VERB":
             lemma = tok.lemma_.lower()
-            for obj in tok.children:
-                phrase = phrases.get((lemma, obj.lemma_.lower(), "VERB"))
-                if phrase is not None and obj.dep_ in _PHRASE_DEPS and obj.i > tok.i:
-                    found.append((tok, phrase, (tok.idx, obj.idx + len(obj))))
+            for obj in reads.phrase_words(tok, _PHRASE_DEPS):
+                key = (lemma, obj.lemma_.lower(), "VERB")
+                phrase = phrases.get(key)
+                if phrase is not None and obj.i > tok.i and reads.spans_middle(tok, obj, phrase_middles()[key]):
+                    if (phrase := reads.retype(story, tok, phrase)) is not None:
+                        found.append((tok, phrase, (tok.idx, obj.idx + len(obj))))
                     consumed.add(obj.i)
                     break
             else:
                 sense = single.get((tok.lemma_.lower(), "VERB"))
-                if sense is not None:
-                    sense = _reading(story, tok, sense)
-                if sense is not None and not _is_speech_only(tok) and not _reports_speech(tok):
+                if sense is not None:  # "meet the challenges" is no meeting
+                    sense = None if reads.party_object(story, tok) else _reading(story, tok, sense)
+                sense = reads.retype(story, tok, sense) if sense is not None else None
+                if (asked := reads.demand(story, tok)) is not None:  # "said Iraq must cooperate": the speaker's request
+                    found.append((tok, asked, (tok.idx, tok.idx + len(tok))))
+                elif sense is not None and not _is_speech_only(tok) and not _reports_speech(tok):
                     found.append((tok, sense, (tok.idx, tok.idx + len(tok))))
                     # "rejected parts of the proposal": an event noun inside the object is what the
                     # event is about, not another event
@@ -98,30 +104,35 @@ def _find_triggers(story: Story) -> list[tuple[Token, TriggerSense, tuple[int, i
             lemma = tok.lemma_.lower()
             mod = next((c for c in tok.children if c.dep_ == "compound" and c.i == tok.i - 1), None)
             compound = phrases.get((mod.lemma_.lower(), lemma, "NOUN")) if mod is not None else None
-            if compound is not None and mod is not None:
-                found.append((tok, compound, (mod.idx, tok.idx + len(tok))))
-            elif (sense := single.get((lemma, "NOUN"))) is not None:
-                found.append((tok, sense, (tok.idx, tok.idx + len(tok))))
+            sense = compound or single.get((lemma, "NOUN"))
+            sense = _reading(story, tok, sense) if sense is not None and compound is None else sense
+            if sense is None or (sense := reads.retype(story, tok, sense)) is None:
+                continue
+            start = mod.idx if compound is not None and mod is not None else tok.idx
+            found.append((tok, sense, (start, tok.idx + len(tok))))
     found.sort(key=lambda f: f[2][0])
     return found
 
 
 def _reading(story: Story, tok: Token, default: TriggerSense) -> TriggerSense:
-    """Pick the reading of an ambiguous verb from its subject: a person who "attacked" a rival or a
-    newspaper did it in words (ACCUSE) unless the clause names a weapon; workers who "strike" protest."""
-    readings = alternates().get((tok.lemma_.lower(), "VERB"), [])
+    """Pick the reading of an ambiguous verb or noun from its parties: persons who "attacked" a rival or
+    "clashed", or anyone who attacked someone "for saying …", did it in words (ACCUSE) unless the clause
+    names a weapon; workers who "strike" protest."""
+    readings = alternates().get((tok.lemma_.lower(), "VERB" if tok.pos_ == "VERB" else "NOUN"), [])
     if len(readings) < 2:
         return default
-    subjects = [a for c in tok.children if c.dep_ == "nsubj" for a in _ids(story, c)]
+    subjects = [a for c in reads.party_words(tok) for a in _ids(story, c)]
     kinds = {story.actor(a).kind for a in subjects}
     sectors = {story.actor(a).sector for a in subjects}
     by_type = {r.type: r for r in readings}
-    if default.type == "ASSAULT" and "ACCUSE" in by_type and kinds == {"person"}:
+    if default.type == "ASSAULT" and "ACCUSE" in by_type and (kinds == {"person"} or reads.verbal_cause(tok)):
         words = {t.lemma_.lower() for t in tok.subtree}
         if not any(cue in words for cue, _ in mode_cues().get("ASSAULT", [])):
             return by_type["ACCUSE"]
     if default.type == "ASSAULT" and "PROTEST" in by_type and sectors & {"LAB", "OPP", "CVL"}:
         return by_type["PROTEST"]
+    if default.type == "COOPERATE" and "RETREAT" in by_type and reads.people_exchanged(story, tok):
+        return by_type["RETREAT"]  # a prisoner exchange, not trade
     return default
 
 
@@ -492,7 +503,7 @@ def _record(n: int, d: _Draft, text: str) -> record.Event:
 
 
 @register("eventwire.events.v3", requires=("doc", "actors", "places", "times", "statements"), assigns=("events",),
-          resources=("events", "quantities", "actors", "modals.tsv", "speech_verbs.tsv"), resources_hash="876a418818e8")
+          resources=("events", "quantities", "actors", "modals.tsv", "speech_verbs.tsv"), resources_hash="e83754c3505d")
 def events_stage(story: Story) -> None:
     """The story's PLOVER events, with the statements they are reported in (``find_events``)."""
     story.events = find_events(story, story.statements)

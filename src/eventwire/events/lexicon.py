@@ -43,6 +43,19 @@ def triggers() -> tuple[dict[tuple[str, str], TriggerSense], dict[tuple[str, str
 
 
 @cache
+def phrase_middles() -> dict[tuple[str, str, str], tuple[str, ...]]:
+    """(first lemma, last lemma, POS) -> the words between them ("call off strike" -> ("off",)): a
+    phrase matches only when they stand between its first and last word ("called off a strike", not
+    "called a strike")."""
+    middles: dict[tuple[str, str, str], tuple[str, ...]] = {}
+    for trigger, pos, *_ in read_tsv("events/triggers.tsv"):
+        words = trigger.lower().split()
+        if len(words) > 1:
+            middles.setdefault((words[0], words[-1], pos), tuple(words[1:-1]))
+    return middles
+
+
+@cache
 def alternates() -> dict[tuple[str, str], list[TriggerSense]]:
     """Every reading of an ambiguous single-word trigger, default first (filled by _triggers)."""
     return {}
