@@ -39,6 +39,7 @@ from .clause import (
     speaker_of,
     subject,
 )
+from .resolve import resolve_speakers
 from .text import Layout, Quote, Unit, layout, trim
 
 __all__ = ["find_statements"]
@@ -147,6 +148,9 @@ class _Finder:
         after = self.lay.units[self.lay.token_unit[i]]
         if self.doc[i].text in DASHES and i + 1 < after.end and self.doc[i + 1].pos_ == "PROPN":
             return self._signed(q, self.doc[i], self.doc[i + 1], after, end_unit)
+        mark = self.doc[self.lay.token_at(q.close)]
+        if len(mark.text) > 1 and mark.text[-1] in "―—–" and self.doc[i].pos_ == "PROPN":
+            return self._signed(q, mark, self.doc[i], after, end_unit)  # "”―" as one token
         raw = self.text[max(q.close - 1, 0)]
         comma = raw in ",?!—–-" or self.text[q.close + 1:q.close + 3].lstrip().startswith(",")
         for j in range(i, min(after.end, i + MAX_GAP)):
@@ -176,6 +180,8 @@ class _Finder:
     def _labels(self) -> None:
         """``Jane Doe: we will win`` (headlines, transcripts): a name, a colon, then what was said."""
         for unit in self.lay.units:
+            if self._transcript(unit):
+                continue
             colon = next((t for t in self.doc[unit.start:min(unit.end, unit.start + 8)] if t.text == ":"), None)
             if colon is None or colon.i == unit.start or unit.end - colon.i < 4:
                 continue
@@ -193,6 +199,31 @@ class _Finder:
                 continue
             speaker = speaker_of(self.story, name, unit, colon.idx)
             self.found.append(_Found(speaker, colon, span, False, Setting(None, None), unit, unit.index))
+
+    def _transcript(self, unit: Unit) -> bool:
+        """``WALLACE: Let's start …``: a transcript turn, one or two upper-case words and a colon opening
+        a paragraph (an opening quotation mark may stand before them); the turn runs to the paragraph's
+        end. The speaker's actor is found later from the name (``resolve.py``)."""
+        toks = [t for t in self.doc[unit.start:unit.end] if not t.is_space and t.text not in {'"', "“"}]
+        colon = next((t for t in toks if t.text == ":"), None)
+        if colon is None or (unit.index > 0 and self.lay.units[unit.index - 1].para == unit.para):
+            return False
+        words = [t for t in toks if t.i < colon.i]
+        if not 1 <= len(words) <= 2 or not all(t.is_upper and t.is_alpha and len(t) > 2 for t in words):
+            return False
+        names = {w.lower() for a in self.story.actors if a.kind == "person" for w in a.name.split()}
+        if not any(t.lower_ in names for t in words):
+            return False  # "NOTE:", "UPDATE:": only a person of the story takes turns
+        last = unit
+        while last.index + 1 < len(self.lay.units) and self.lay.units[last.index + 1].para == unit.para:
+            last = self.lay.units[last.index + 1]
+        span = trim(self.text, colon.idx + 1, last.ce)
+        if span[1] - span[0] < 12 or any(s < span[1] and span[0] < e for s, e in (f.content for f in self.found)):
+            return False
+        who = (words[0].idx, words[-1].idx + len(words[-1]))
+        speaker = Speaker(self.story.actor_at(*who), self.text[who[0]:who[1]], who)
+        self.found.append(_Found(speaker, colon, span, True, Setting(None, None), unit, last.index))
+        return True
 
     def _head(self, q: Quote, unit: Unit, end_unit: Unit) -> _Found | None:
         """``adding, “…”`` / ``wrote that “…”`` / ``Doe said:`` (also ending the previous sentence)."""
@@ -333,11 +364,12 @@ def find_statements(story: Story) -> list[record.Statement]:
     finder.quotations()
     finder.reported()
     finder._labels()
+    resolve_speakers(story, finder.lay, finder.found)
     return finder.records()
 
 
-@register("eventwire.statements.v2", requires=("doc", "actors", "times"), assigns=("statements",),
-          resources=("statements", "actors", "speech_verbs.tsv"), resources_hash="c8ad37d0d7b4")
+@register("eventwire.statements.v3", requires=("doc", "actors", "times"), assigns=("statements",),
+          resources=("statements", "actors", "speech_verbs.tsv"), resources_hash="2d85aee6c089")
 def statements_stage(story: Story) -> None:
     """Who said what: every attributed statement of the story (``find_statements``)."""
     story.statements = find_statements(story)

@@ -53,6 +53,9 @@ def is_cue(tok: Token) -> bool:
     entries = cue_verbs().get(tok.lemma_.lower())
     if not entries:
         return False
+    particles = {e.particle for e in entries}
+    if any(c.dep_ == "prt" and c.lower_ not in particles for c in tok.children):
+        return False  # "showed up", "called off": another verb than the one listed
     for e in entries:
         if e.particle is None or any(c.dep_ == "prt" and c.lower_ == e.particle for c in tok.children):
             return True
@@ -89,8 +92,18 @@ def subject(verb: Token, unit: Unit, quoted: Callable[[int], bool]) -> tuple[Tok
                 break
     for _ in range(4):
         subj = next((c for c in w.children if c.dep_ in SUBJECTS and ok(c)), None)
+        if subj is not None and subj.dep_ == "nsubjpass" and w.i == verb.i:
+            # "Doe is described as …", "Doe was told that …": the subject of a passive cue is not
+            # the speaker; the agent is ("… was rejected by the court")
+            agent = next((g for c in w.children if c.dep_ == "agent" for g in c.children
+                          if g.dep_ == "pobj" and ok(g)), None)
+            return agent, w
         if subj is not None:
             return subj, w
+        if w.dep_ == "acl" and w.tag_ == "VBN":  # "a tweet described as …": the noun is what was described
+            agent = next((g for c in w.children if c.dep_ == "agent" for g in c.children
+                          if g.dep_ == "pobj" and ok(g)), None)
+            return agent, w
         if w.dep_ == "acl" and ok(w.head):  # "a plan saying …", "Doe, posting on X, …"
             return w.head, w
         if w.dep_ in CLIMB and w.head.i != w.i and in_unit(w.head, unit):
@@ -153,9 +166,9 @@ def speaker_of(story: Story, head: Token | None, unit: Unit, before: int) -> Spe
     if head is None:
         return Speaker(None, None, None)
     if head.lemma_.lower() in speaker_nouns() or head.lower_ in speaker_nouns():
-        author = _author(head, unit)
-        if author is not None:
-            head = author
+        writer = author(head, unit)
+        if writer is not None:
+            head = writer
     if head.pos_ == "NOUN":  # "Doe's lawyer, Jane Roe, said": the name in apposition
         name = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN" and in_unit(c, unit)), None)
         if name is not None and story.actor_of_token(name):
@@ -172,7 +185,7 @@ def speaker_of(story: Story, head: Token | None, unit: Unit, before: int) -> Spe
     return Speaker(actor, text, span)
 
 
-def _author(noun: Token, unit: Unit) -> Token | None:
+def author(noun: Token, unit: Unit) -> Token | None:
     """The author of a document noun: "by X"/"from X" (also "a readout of the talks posted by X"),
     "X's statement", "a Kremlin statement". The walk keeps to "of" phrases and participles, so
     "a report based on intelligence from X" does not make X the author."""
