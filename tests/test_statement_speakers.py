@@ -103,3 +103,25 @@ def test_describe_as_is_a_statement(nlp: Language) -> None:
 def test_rejected_claims_is_a_statement(nlp: Language) -> None:
     rec = _extract(nlp, "Minister Karl Brandt rejected the claims that the ministry had hidden the report.")
     assert _speakers(rec) == [("rejected", "Karl Brandt")]
+
+
+def test_cue_coordinated_inside_reported_content_keeps_the_main_speaker(nlp: Language) -> None:
+    rec = _extract(nlp, "Mayor Helena Marsh claimed the images were taken by her grandfather and said she wanted "
+                        "to donate them.")
+    assert ("said", "Helena Marsh") in _speakers(rec)
+
+
+def test_aside_between_subject_and_verb_reports_the_whole_sentence(nlp: Language) -> None:
+    rec = _extract(nlp, "The harbour, Mayor Helena Marsh said, will bring hundreds of jobs to the town.")
+    assert _speakers(rec) == [("said", "Helena Marsh")]
+    assert "will bring hundreds of jobs" in rec.statements[0].content
+
+
+def test_according_to_around_a_report_is_a_second_attribution(nlp: Language) -> None:
+    rec = _extract(nlp, "Minister Karl Brandt said the harbour would open in May, according to the Tamsk Herald.")
+    assert sorted(s.cue.text for s in rec.statements if s.cue) == ["according to", "said"]
+
+
+def test_bare_past_participle_cue_takes_no_speaker_from_the_clause_it_hangs_from(nlp: Language) -> None:
+    rec = _extract(nlp, "Mayor Helena Marsh shared a chart of the budget, described in a caption as a fair plan.")
+    assert all(s.speaker is None for s in rec.statements if s.cue and s.cue.text == "described")

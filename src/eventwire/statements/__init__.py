@@ -146,8 +146,11 @@ class _Finder:
         if i >= len(self.doc) or self.lay.token_unit[i] < 0:
             return None
         after = self.lay.units[self.lay.token_unit[i]]
-        if self.doc[i].text in DASHES and i + 1 < after.end and self.doc[i + 1].pos_ == "PROPN":
-            return self._signed(q, self.doc[i], self.doc[i + 1], after, end_unit)
+        nxt = i + 1
+        while nxt < after.end and self.doc[nxt].is_space and "\n" not in self.doc[nxt].text:
+            nxt += 1  # "― Jane Doe" with a no-break space
+        if self.doc[i].text in DASHES and nxt < after.end and self.doc[nxt].pos_ == "PROPN":
+            return self._signed(q, self.doc[i], self.doc[nxt], after, end_unit)
         mark = self.doc[self.lay.token_at(q.close)]
         if len(mark.text) > 1 and mark.text[-1] in "―—–" and self.doc[i].pos_ == "PROPN":
             return self._signed(q, mark, self.doc[i], after, end_unit)  # "”―" as one token
@@ -305,11 +308,26 @@ class _Finder:
         by commas reports the rest of its sentence (the longer side when it splits it)."""
         lo, hi = clipped(verb, unit)
         doc = self.doc
+        while lo < verb.i and doc[lo].text in {",", "—", "–"}:  # the commas hang from the cue
+            lo += 1
+        while hi - 1 > verb.i and doc[hi - 1].text in {",", "—", "–"}:
+            hi -= 1
+        subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+        if subj is not None and (lo < subj.left_edge.i or hi > verb.i + 1):
+            # "Though it was calm, he said, …": the parser hangs the sentence from the cue; the aside is
+            # the subject and the verb alone
+            tight = (subj.left_edge.i, verb.i + 1)
+            if tight[0] > unit.start and doc[tight[0] - 1].text == "," and tight[1] < unit.end and \
+                    doc[tight[1]].text == ",":
+                lo, hi = tight
         before = lo > unit.start and doc[lo - 1].text in {",", "—", "–"}
         after = hi < unit.end and (doc[hi].text in {",", "—", "–"} or all(t.is_punct for t in doc[hi:unit.end]))
         if not (before and after) or any(self.lay.token_quote[i] >= 0 for i in range(unit.start, unit.end)):
             return None
         left, right = (unit.start, lo - 1), (hi + 1 if hi < unit.end else hi, unit.end)
+        if before and hi < unit.end and doc[hi].text in {",", "—", "–"} and not any(
+                t.pos_ in {"VERB", "AUX"} for t in doc[left[0]:left[1]]):
+            return unit.start, unit.end  # "Acts of protest, Doe said, are …": one clause around the cue
         side = max(left, right, key=lambda r: r[1] - r[0])
         return side if side[1] - side[0] >= 3 else None
 
@@ -331,8 +349,8 @@ class _Finder:
         else:
             return
         span = trim(self.text, self.doc[lo].idx, self.doc[hi - 1].idx + len(self.doc[hi - 1]))
-        if span[1] - span[0] < 3 or any(s < span[1] and span[0] < e for s, e in taken):
-            return
+        if span[1] - span[0] < 3 or span in taken:
+            return  # a report inside it ("Doe said …, according to Roe") is a second attribution, kept
         speaker = speaker_of(self.story, source, unit, acc.idx)
         place = setting(self.story, self.lay, acc, unit, [], False)
         found = _Found(speaker, acc, span, False, place, unit, unit.index)
@@ -369,7 +387,7 @@ def find_statements(story: Story) -> list[record.Statement]:
 
 
 @register("eventwire.statements.v3", requires=("doc", "actors", "times"), assigns=("statements",),
-          resources=("statements", "actors", "speech_verbs.tsv"), resources_hash="2d85aee6c089")
+          resources=("statements", "actors", "speech_verbs.tsv"), resources_hash="4a3808273e54")
 def statements_stage(story: Story) -> None:
     """Who said what: every attributed statement of the story (``find_statements``)."""
     story.statements = find_statements(story)

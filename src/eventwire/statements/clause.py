@@ -82,6 +82,12 @@ def subject(verb: Token, unit: Unit, quoted: Callable[[int], bool]) -> tuple[Tok
         return in_unit(tok, unit) and not quoted(tok.i)
 
     w = verb
+    if verb.tag_ == "VBN" and verb.dep_ in {"advcl", "conj", "acl"} and not any(
+            c.dep_ in {"aux", "auxpass", "nsubj", "nsubjpass"} for c in verb.children):
+        # "…, described in a graphic as …": a bare past participle is passive; its agent speaks
+        agent = next((g for c in verb.children if c.dep_ == "agent" for g in c.children
+                      if g.dep_ == "pobj" and ok(g)), None)
+        return agent, verb
     participle = verb.tag_ == "VBG" and verb.dep_ in {"advcl", "conj", "csubj", "xcomp"}
     if participle:  # "Doe said …, insisting …": the speaker goes on
         for up in ancestors(verb, steps=3):
@@ -107,7 +113,12 @@ def subject(verb: Token, unit: Unit, quoted: Callable[[int], bool]) -> tuple[Tok
         if w.dep_ == "acl" and ok(w.head):  # "a plan saying …", "Doe, posting on X, …"
             return w.head, w
         if w.dep_ in CLIMB and w.head.i != w.i and in_unit(w.head, unit):
+            conj = w.dep_ == "conj"
             w = w.head
+            if conj and w.dep_ in {"ccomp", "acl"}:
+                # "Doe claimed the images were taken by X and said …": the parser coordinated the cue
+                # with a verb of the reported content; the cue that reports it owns the subject
+                w = next((up for up in ancestors(w, steps=2) if in_unit(up, unit) and is_cue(up)), w)
             continue
         break
     doc = verb.doc
