@@ -125,3 +125,9 @@ def test_according_to_around_a_report_is_a_second_attribution(nlp: Language) -> 
 def test_bare_past_participle_cue_takes_no_speaker_from_the_clause_it_hangs_from(nlp: Language) -> None:
     rec = _extract(nlp, "Mayor Helena Marsh shared a chart of the budget, described in a caption as a fair plan.")
     assert all(s.speaker is None for s in rec.statements if s.cue and s.cue.text == "described")
+
+
+def test_cue_tagged_as_participle_after_an_apposition_keeps_its_subject(nlp: Language) -> None:
+    rec = _extract(nlp, "Kviv Herald defence reporter, Ilona Marsh, tweeted late Tuesday night: “We have another "
+                        "heavy strike upon the bridge, the key supply line.”")
+    assert _speakers(rec) == [("tweeted", "Ilona Marsh")]

@@ -82,9 +82,10 @@ def subject(verb: Token, unit: Unit, quoted: Callable[[int], bool]) -> tuple[Tok
         return in_unit(tok, unit) and not quoted(tok.i)
 
     w = verb
-    if verb.tag_ == "VBN" and verb.dep_ in {"advcl", "conj", "acl"} and not any(
+    if verb.tag_ == "VBN" and verb.dep_ in {"advcl", "conj", "acl"} and takes_object(verb) and not any(
             c.dep_ in {"aux", "auxpass", "nsubj", "nsubjpass"} for c in verb.children):
-        # "…, described in a graphic as …": a bare past participle is passive; its agent speaks
+        # "…, described in a graphic as …": a bare past participle of a verb that takes its content as
+        # object is passive; its agent speaks ("Doe, tweeted …" mis-tagged VBN keeps its subject)
         agent = next((g for c in verb.children if c.dep_ == "agent" for g in c.children
                       if g.dep_ == "pobj" and ok(g)), None)
         return agent, verb
@@ -106,7 +107,7 @@ def subject(verb: Token, unit: Unit, quoted: Callable[[int], bool]) -> tuple[Tok
             return agent, w
         if subj is not None:
             return subj, w
-        if w.dep_ == "acl" and w.tag_ == "VBN":  # "a tweet described as …": the noun is what was described
+        if w.dep_ == "acl" and w.tag_ == "VBN" and takes_object(w):  # "a tweet described as …": the thing described
             agent = next((g for c in w.children if c.dep_ == "agent" for g in c.children
                           if g.dep_ == "pobj" and ok(g)), None)
             return agent, w
