@@ -32,7 +32,7 @@ def test_stages_check_names_the_stage_and_the_missing_field():
     with pytest.raises(stages.PipelineError) as err:
         stages.resolve(names)
     message = str(err.value)
-    assert "eventwire.statements.v2" in message and "'actors'" in message
+    assert "eventwire.statements.v3" in message and "'actors'" in message
     assert "eventwire.actors.v2" in message  # the hint names the stage that assigns it
     assert err.value.code == "EW-P02"
 

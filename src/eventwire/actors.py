@@ -365,7 +365,7 @@ def _finish(drafts: dict[str, _Draft]) -> list[record.Actor]:
 
 
 @register("eventwire.actors.v2", requires=("doc", "mentions"), assigns=("actors",),
-          resources=("actors", "affiliation", "demonyms.tsv", "speech_verbs.tsv"), resources_hash="f585739246bb")
+          resources=("actors", "affiliation", "demonyms.tsv", "speech_verbs.tsv"), resources_hash="e8b34c5c0d90")
 def actors_stage(story: Story) -> None:
     """Merge the typed mentions into actors; an actor's country and sector are decided here, once."""
     story.actors = build_actors(story.doc, story.mentions, on=story.published)

@@ -324,7 +324,7 @@ def _person_names(spans: Iterable[Span], gaz: Gazetteer) -> list[str]:
 
 def _type_span(span: Span, label: str, surnames: dict[str, str], gaz: Gazetteer) -> Mention | None:
     text = span.text
-    if " " not in text and name_key(text) in surnames and label != "NORP":
+    if " " not in text and name_key(text) in surnames and (label != "NORP" or not gaz.demonym(text)):
         return _why(_mention(span, "person"), f"for person: the surname of {surnames[name_key(text)]!r}")
     if label == "PERSON":
         if not_actor_cue(span):

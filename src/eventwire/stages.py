@@ -65,7 +65,7 @@ DEFAULT_STAGES: tuple[str, ...] = (
     "eventwire.actors.v2",
     "eventwire.places.v2",
     "eventwire.times.v1",
-    "eventwire.statements.v2",
+    "eventwire.statements.v3",
     "eventwire.events.v3",
 )
 
@@ -75,7 +75,7 @@ _BUILTIN_MODULES = {
     "eventwire.actors.v2": "eventwire.actors",
     "eventwire.places.v2": "eventwire.places",
     "eventwire.times.v1": "eventwire.times",
-    "eventwire.statements.v2": "eventwire.statements",
+    "eventwire.statements.v3": "eventwire.statements",
     "eventwire.events.v3": "eventwire.events",
 }
 

@@ -39,6 +39,7 @@ from .clause import (
     speaker_of,
     subject,
 )
+from .resolve import resolve_speakers
 from .text import Layout, Quote, Unit, layout, trim
 
 __all__ = ["find_statements"]
@@ -145,8 +146,14 @@ class _Finder:
         if i >= len(self.doc) or self.lay.token_unit[i] < 0:
             return None
         after = self.lay.units[self.lay.token_unit[i]]
-        if self.doc[i].text in DASHES and i + 1 < after.end and self.doc[i + 1].pos_ == "PROPN":
-            return self._signed(q, self.doc[i], self.doc[i + 1], after, end_unit)
+        nxt = i + 1
+        while nxt < after.end and self.doc[nxt].is_space and "\n" not in self.doc[nxt].text:
+            nxt += 1  # "― Jane Doe" with a no-break space
+        if self.doc[i].text in DASHES and nxt < after.end and self.doc[nxt].pos_ == "PROPN":
+            return self._signed(q, self.doc[i], self.doc[nxt], after, end_unit)
+        mark = self.doc[self.lay.token_at(q.close)]
+        if len(mark.text) > 1 and mark.text[-1] in "―—–" and self.doc[i].pos_ == "PROPN":
+            return self._signed(q, mark, self.doc[i], after, end_unit)  # "”―" as one token
         raw = self.text[max(q.close - 1, 0)]
         comma = raw in ",?!—–-" or self.text[q.close + 1:q.close + 3].lstrip().startswith(",")
         for j in range(i, min(after.end, i + MAX_GAP)):
@@ -176,6 +183,8 @@ class _Finder:
     def _labels(self) -> None:
         """``Jane Doe: we will win`` (headlines, transcripts): a name, a colon, then what was said."""
         for unit in self.lay.units:
+            if self._transcript(unit):
+                continue
             colon = next((t for t in self.doc[unit.start:min(unit.end, unit.start + 8)] if t.text == ":"), None)
             if colon is None or colon.i == unit.start or unit.end - colon.i < 4:
                 continue
@@ -193,6 +202,31 @@ class _Finder:
                 continue
             speaker = speaker_of(self.story, name, unit, colon.idx)
             self.found.append(_Found(speaker, colon, span, False, Setting(None, None), unit, unit.index))
+
+    def _transcript(self, unit: Unit) -> bool:
+        """``WALLACE: Let's start …``: a transcript turn, one or two upper-case words and a colon opening
+        a paragraph (an opening quotation mark may stand before them); the turn runs to the paragraph's
+        end. The speaker's actor is found later from the name (``resolve.py``)."""
+        toks = [t for t in self.doc[unit.start:unit.end] if not t.is_space and t.text not in {'"', "“"}]
+        colon = next((t for t in toks if t.text == ":"), None)
+        if colon is None or (unit.index > 0 and self.lay.units[unit.index - 1].para == unit.para):
+            return False
+        words = [t for t in toks if t.i < colon.i]
+        if not 1 <= len(words) <= 2 or not all(t.is_upper and t.is_alpha and len(t) > 2 for t in words):
+            return False
+        names = {w.lower() for a in self.story.actors if a.kind == "person" for w in a.name.split()}
+        if not any(t.lower_ in names for t in words):
+            return False  # "NOTE:", "UPDATE:": only a person of the story takes turns
+        last = unit
+        while last.index + 1 < len(self.lay.units) and self.lay.units[last.index + 1].para == unit.para:
+            last = self.lay.units[last.index + 1]
+        span = trim(self.text, colon.idx + 1, last.ce)
+        if span[1] - span[0] < 12 or any(s < span[1] and span[0] < e for s, e in (f.content for f in self.found)):
+            return False
+        who = (words[0].idx, words[-1].idx + len(words[-1]))
+        speaker = Speaker(self.story.actor_at(*who), self.text[who[0]:who[1]], who)
+        self.found.append(_Found(speaker, colon, span, True, Setting(None, None), unit, last.index))
+        return True
 
     def _head(self, q: Quote, unit: Unit, end_unit: Unit) -> _Found | None:
         """``adding, “…”`` / ``wrote that “…”`` / ``Doe said:`` (also ending the previous sentence)."""
@@ -274,11 +308,26 @@ class _Finder:
         by commas reports the rest of its sentence (the longer side when it splits it)."""
         lo, hi = clipped(verb, unit)
         doc = self.doc
+        while lo < verb.i and doc[lo].text in {",", "—", "–"}:  # the commas hang from the cue
+            lo += 1
+        while hi - 1 > verb.i and doc[hi - 1].text in {",", "—", "–"}:
+            hi -= 1
+        subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+        if subj is not None and (lo < subj.left_edge.i or hi > verb.i + 1):
+            # "Though it was calm, he said, …": the parser hangs the sentence from the cue; the aside is
+            # the subject and the verb alone
+            tight = (subj.left_edge.i, verb.i + 1)
+            if tight[0] > unit.start and doc[tight[0] - 1].text == "," and tight[1] < unit.end and \
+                    doc[tight[1]].text == ",":
+                lo, hi = tight
         before = lo > unit.start and doc[lo - 1].text in {",", "—", "–"}
         after = hi < unit.end and (doc[hi].text in {",", "—", "–"} or all(t.is_punct for t in doc[hi:unit.end]))
         if not (before and after) or any(self.lay.token_quote[i] >= 0 for i in range(unit.start, unit.end)):
             return None
         left, right = (unit.start, lo - 1), (hi + 1 if hi < unit.end else hi, unit.end)
+        if before and hi < unit.end and doc[hi].text in {",", "—", "–"} and not any(
+                t.pos_ in {"VERB", "AUX"} for t in doc[left[0]:left[1]]):
+            return unit.start, unit.end  # "Acts of protest, Doe said, are …": one clause around the cue
         side = max(left, right, key=lambda r: r[1] - r[0])
         return side if side[1] - side[0] >= 3 else None
 
@@ -300,8 +349,8 @@ class _Finder:
         else:
             return
         span = trim(self.text, self.doc[lo].idx, self.doc[hi - 1].idx + len(self.doc[hi - 1]))
-        if span[1] - span[0] < 3 or any(s < span[1] and span[0] < e for s, e in taken):
-            return
+        if span[1] - span[0] < 3 or span in taken:
+            return  # a report inside it ("Doe said …, according to Roe") is a second attribution, kept
         speaker = speaker_of(self.story, source, unit, acc.idx)
         place = setting(self.story, self.lay, acc, unit, [], False)
         found = _Found(speaker, acc, span, False, place, unit, unit.index)
@@ -333,11 +382,12 @@ def find_statements(story: Story) -> list[record.Statement]:
     finder.quotations()
     finder.reported()
     finder._labels()
+    resolve_speakers(story, finder.lay, finder.found)
     return finder.records()
 
 
-@register("eventwire.statements.v2", requires=("doc", "actors", "times", "dateline"), assigns=("statements",),
-          resources=("statements", "actors", "speech_verbs.tsv"), resources_hash="c8ad37d0d7b4")
+@register("eventwire.statements.v3", requires=("doc", "actors", "times", "dateline"), assigns=("statements",),
+          resources=("statements", "actors", "speech_verbs.tsv"), resources_hash="4a3808273e54")
 def statements_stage(story: Story) -> None:
     """Who said what: every attributed statement of the story (``find_statements``). The dateline is
     nobody's words and nobody speaking: content that opens the story starts after it, and a speaker

@@ -53,6 +53,9 @@ def is_cue(tok: Token) -> bool:
     entries = cue_verbs().get(tok.lemma_.lower())
     if not entries:
         return False
+    particles = {e.particle for e in entries}
+    if any(c.dep_ == "prt" and c.lower_ not in particles for c in tok.children):
+        return False  # "showed up", "called off": another verb than the one listed
     for e in entries:
         if e.particle is None or any(c.dep_ == "prt" and c.lower_ == e.particle for c in tok.children):
             return True
@@ -79,6 +82,13 @@ def subject(verb: Token, unit: Unit, quoted: Callable[[int], bool]) -> tuple[Tok
         return in_unit(tok, unit) and not quoted(tok.i)
 
     w = verb
+    if verb.tag_ == "VBN" and verb.dep_ in {"advcl", "conj", "acl"} and takes_object(verb) and not any(
+            c.dep_ in {"aux", "auxpass", "nsubj", "nsubjpass"} for c in verb.children):
+        # "…, described in a graphic as …": a bare past participle of a verb that takes its content as
+        # object is passive; its agent speaks ("Doe, tweeted …" mis-tagged VBN keeps its subject)
+        agent = next((g for c in verb.children if c.dep_ == "agent" for g in c.children
+                      if g.dep_ == "pobj" and ok(g)), None)
+        return agent, verb
     participle = verb.tag_ == "VBG" and verb.dep_ in {"advcl", "conj", "csubj", "xcomp"}
     if participle:  # "Doe said …, insisting …": the speaker goes on
         for up in ancestors(verb, steps=3):
@@ -89,12 +99,27 @@ def subject(verb: Token, unit: Unit, quoted: Callable[[int], bool]) -> tuple[Tok
                 break
     for _ in range(4):
         subj = next((c for c in w.children if c.dep_ in SUBJECTS and ok(c)), None)
+        if subj is not None and subj.dep_ == "nsubjpass" and w.i == verb.i:
+            # "Doe is described as …", "Doe was told that …": the subject of a passive cue is not
+            # the speaker; the agent is ("… was rejected by the court")
+            agent = next((g for c in w.children if c.dep_ == "agent" for g in c.children
+                          if g.dep_ == "pobj" and ok(g)), None)
+            return agent, w
         if subj is not None:
             return subj, w
+        if w.dep_ == "acl" and w.tag_ == "VBN" and takes_object(w):  # "a tweet described as …": the thing described
+            agent = next((g for c in w.children if c.dep_ == "agent" for g in c.children
+                          if g.dep_ == "pobj" and ok(g)), None)
+            return agent, w
         if w.dep_ == "acl" and ok(w.head):  # "a plan saying …", "Doe, posting on X, …"
             return w.head, w
         if w.dep_ in CLIMB and w.head.i != w.i and in_unit(w.head, unit):
+            conj = w.dep_ == "conj"
             w = w.head
+            if conj and w.dep_ in {"ccomp", "acl"}:
+                # "Doe claimed the images were taken by X and said …": the parser coordinated the cue
+                # with a verb of the reported content; the cue that reports it owns the subject
+                w = next((up for up in ancestors(w, steps=2) if in_unit(up, unit) and is_cue(up)), w)
             continue
         break
     doc = verb.doc
@@ -153,9 +178,9 @@ def speaker_of(story: Story, head: Token | None, unit: Unit, before: int) -> Spe
     if head is None:
         return Speaker(None, None, None)
     if head.lemma_.lower() in speaker_nouns() or head.lower_ in speaker_nouns():
-        author = _author(head, unit)
-        if author is not None:
-            head = author
+        writer = author(head, unit)
+        if writer is not None:
+            head = writer
     if head.pos_ == "NOUN":  # "Doe's lawyer, Jane Roe, said": the name in apposition
         name = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN" and in_unit(c, unit)), None)
         if name is not None and story.actor_of_token(name):
@@ -172,7 +197,7 @@ def speaker_of(story: Story, head: Token | None, unit: Unit, before: int) -> Spe
     return Speaker(actor, text, span)
 
 
-def _author(noun: Token, unit: Unit) -> Token | None:
+def author(noun: Token, unit: Unit) -> Token | None:
     """The author of a document noun: "by X"/"from X" (also "a readout of the talks posted by X"),
     "X's statement", "a Kremlin statement". The walk keeps to "of" phrases and participles, so
     "a report based on intelligence from X" does not make X the author."""
