@@ -32,6 +32,7 @@ from ..story import Story
 from ..syntax import governing_verb
 from .lexicon import TriggerSense, alternates, context_cues, mode_cues, speech_verbs, triggers
 from .parties import clause_subjects, governing_recipients, of_complement, speaker_pronoun
+from .setting import settle
 from .status import status
 
 # resources/en/events/prepositions.tsv
@@ -464,6 +465,7 @@ def find_events(story: Story, statements: list[record.Statement]) -> list[record
                 break
         else:
             drafts.append(d)
+    settle(story, drafts)  # dates and places from the discourse: events/setting.py
     return [_record(n, d, story.text) for n, d in enumerate(drafts, 1)]
 
 
@@ -478,7 +480,7 @@ def _record(n: int, d: _Draft, text: str) -> record.Event:
 
 
 @register("eventwire.events.v2", requires=("doc", "actors", "places", "times", "statements"), assigns=("events",),
-          resources=("events", "quantities", "actors", "modals.tsv", "speech_verbs.tsv"), resources_hash="ba22d2c64fc3")
+          resources=("events", "quantities", "actors", "modals.tsv", "speech_verbs.tsv"), resources_hash="f09ec1356ef6")
 def events_stage(story: Story) -> None:
     """The story's PLOVER events, with the statements they are reported in (``find_events``)."""
     story.events = find_events(story, story.statements)

@@ -1,0 +1,69 @@
+"""Dates and places from an event's discourse (``events/setting.py``); sentences are made up."""
+
+from __future__ import annotations
+
+from eventwire import extract
+from eventwire.record import Event, Record
+
+DAY = "2025-03-07"  # a Friday
+
+
+def _event(rec: Record, trigger: str) -> Event:
+    return next(e for e in rec.events if e.trigger.text == trigger)
+
+
+def test_coordinated_event_shares_the_time_phrase_of_its_conjunct() -> None:
+    rec = extract("Last month, Kenyan police arrested Tom Mboya and Kenya sanctioned Uganda.", published=DAY)
+    sanctioned = _event(rec, "sanctioned")
+    assert (sanctioned.date, sanctioned.date_source) == ("2025-02", "discourse")
+    assert _event(rec, "arrested").date_source == "clause"
+
+
+def test_conjunct_set_apart_in_time_keeps_no_date() -> None:
+    rec = extract("Kenyan police detained Tom Mboya on Monday and later released him.", published=DAY)
+    released = _event(rec, "released")
+    assert (released.date, released.date_source) == (None, "none")
+
+
+def test_participial_adjunct_dates_its_head() -> None:
+    rec = extract("Mayor Tom Mboya rejected the ruling, telling reporters on Wednesday that it was unfair.",
+                  published=DAY)
+    rejected = _event(rec, "rejected")
+    assert (rejected.date, rejected.date_source) == ("2025-03-05", "discourse")
+
+
+def test_event_inside_a_statement_is_not_dated_by_the_saying() -> None:
+    rec = extract("Officials said on Tuesday that Russia attacked Ukraine.", published=DAY)
+    attacked = _event(rec, "attacked")
+    assert (attacked.date, attacked.date_source) == (None, "none")
+
+
+def test_day_of_a_saying_dates_no_deed_of_its_sentence() -> None:
+    rec = extract("Kenya lifted its ban on Ugandan imports and expelled the envoy, officials said on Friday.",
+                  published=DAY)
+    assert all(e.date_source != "discourse" for e in rec.events)
+
+
+def test_pluperfect_conjunct_is_not_dated_by_a_simple_past() -> None:
+    rec = extract("Thousands marched through Nairobi on Sunday, and Kenya had urged Uganda to act.", published=DAY)
+    urged = _event(rec, "urged")
+    assert (urged.date, urged.date_source) == (None, "none")
+
+
+def test_event_after_a_time_preposition_takes_no_date_of_the_sentence() -> None:
+    rec = extract("The Malian army freed 40 hostages on Wednesday, a day after rebels attacked Niger's army.",
+                  published=DAY)
+    attacked = _event(rec, "attacked")
+    assert (attacked.date, attacked.date_source) == (None, "none")
+
+
+def test_future_event_takes_no_date_from_a_neighbour() -> None:
+    rec = extract("The French envoy arrived on Monday and will meet President Tom Mboya.", published=DAY)
+    meet = _event(rec, "meet")
+    assert (meet.date, meet.date_source) == (None, "none")
+
+
+def test_as_clause_shares_the_time_of_its_main_clause() -> None:
+    rec = extract("Somali forces seized the port on Tuesday as Kenya sanctioned Ethiopia.", published=DAY)
+    sanctioned = _event(rec, "sanctioned")
+    assert (sanctioned.date, sanctioned.date_source) == ("2025-03-04", "discourse")
