@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
+import jsonschema
+
 from eventwire import extract
+from eventwire.coverage import coverage
 from eventwire.record import Event, Record
 
+SCHEMA = json.loads((Path(__file__).parents[1] / "schema" / "eventwire-1.json").read_text(encoding="utf-8"))
 DAY = "2025-03-07"  # a Friday
 
 
@@ -67,3 +74,30 @@ def test_as_clause_shares_the_time_of_its_main_clause() -> None:
     rec = extract("Somali forces seized the port on Tuesday as Kenya sanctioned Ethiopia.", published=DAY)
     sanctioned = _event(rec, "sanctioned")
     assert (sanctioned.date, sanctioned.date_source) == ("2025-03-04", "discourse")
+
+
+def test_present_progressive_event_falls_back_on_the_publication_day() -> None:
+    rec = extract("Kenya is urging Uganda to reopen the border.", published=DAY)
+    urging = _event(rec, "urging")
+    assert (urging.date, urging.time, urging.date_source) == (DAY, None, "published")
+
+
+def test_simple_present_and_reported_present_take_no_publication_day() -> None:
+    habit = _event(extract("Kenya urges Uganda to reopen the border.", published=DAY), "urges")
+    reported = _event(extract("Officials said Kenya is urging Uganda to reopen the border.", published=DAY), "urging")
+    assert (habit.date, habit.date_source) == (None, "none")
+    assert (reported.date, reported.date_source) == (None, "none")
+
+
+def test_publication_day_fallback_does_not_count_as_dated_and_validates() -> None:
+    rec = extract("Kenya is urging Uganda to reopen the border.", published=DAY)
+    assert coverage([rec.to_dict()]).events_dated.hits == 0
+    jsonschema.validate(rec.to_dict(), SCHEMA)
+
+
+def test_stopped_or_suspected_progressive_takes_no_publication_day() -> None:
+    stopped = extract("Papa Johns suspended operations in Russia and is no longer accepting payments from Kenya.",
+                      published=DAY)
+    suspected = extract("Kenya voiced suspicions that Uganda is helping the rebels.", published=DAY)
+    assert _event(stopped, "accepting").date_source == "none"
+    assert _event(suspected, "helping").date_source == "none"

@@ -68,6 +68,7 @@ class _Draft:
     bare: bool = False  # "the talks": a mention that names no party, date or place of its own
     date_source: str = "none"
     place_source: str = "none"
+    published_date: str | None = None  # the date_source "published" fallback: a date with no time id
 
 
 # --- 1. triggers -------------------------------------------------------------------------------------
@@ -472,7 +473,7 @@ def find_events(story: Story, statements: list[record.Statement]) -> list[record
 def _record(n: int, d: _Draft, text: str) -> record.Event:
     return record.Event(
         id=f"E{n}", type=d.sense.type, mode=d.mode, contexts=d.contexts, actors=d.actors,
-        recipients=d.recipients, time=d.time.id if d.time else None, date=d.time.value if d.time else None,
+        recipients=d.recipients, time=d.time.id if d.time else None, date=d.time.value if d.time else d.published_date,
         place=d.place, quantities=d.quantities, objects=d.objects, fatalities=d.fatalities, status=d.status,
         claimed_by=d.claimed_by, mentions=sorted(set(d.mentions)),
         trigger=record.Trigger(text[d.trigger_span[0] : d.trigger_span[1]], d.trigger_span),
