@@ -14,9 +14,11 @@ Guards, each from an error seen on real output (a wrong date is worse than none)
 
 * only a ``reported`` event inherits: a future, hypothetical or negated one has a time of its own, and
   after inheriting, the status is computed again from the new date;
-* the day of a saying dates no deed: "Lithuania lifted the ban, the agency said on Friday";
+* the day of a saying dates no deed coordinated with it: "expelled the envoy and said on Friday
+  that …" (a participle of saying is the deed's manner and does share it: "rejected …, telling
+  reporters on Wednesday");
 * an event that anchors a time phrase ("after rebels attacked", "a day after an attack") is set
-  before its neighbour;
+  before its neighbour (seen with the dropped lead rule; a safety guard here);
 * a conjunct set apart in time ("and later released", "has since …") keeps none
   (``resources/en/events/time_links.tsv``);
 * both are told in one tense: "had urged" (pluperfect) is not dated by "marched on Sunday", "has
