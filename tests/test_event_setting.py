@@ -102,3 +102,16 @@ def test_stopped_or_suspected_progressive_takes_no_publication_day() -> None:
     suspected = extract("Kenya voiced suspicions that Uganda is helping the rebels.", published=DAY)
     assert _event(stopped, "accepting").date_source == "none"
     assert _event(suspected, "helping").date_source == "none"
+
+
+def test_when_clause_on_a_time_expression_happens_then() -> None:
+    rec = extract("Prices doubled in mid-June, when Russia sanctioned Germany.", published="2025-07-07")
+    sanctioned = _event(rec, "sanctioned")
+    assert (sanctioned.date, sanctioned.date_source) == ("2025-06", "discourse")
+
+
+def test_conjunct_of_a_participle_shares_its_head_time() -> None:
+    rec = extract("On 8 April, Russian missiles exploded over Kramatorsk, killing 59 people and injuring "
+                  "Ukraine's envoy.", published="2025-07-07")
+    injuring = _event(rec, "injuring")
+    assert (injuring.date, injuring.date_source) == ("2025-04-08", "discourse")

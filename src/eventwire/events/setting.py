@@ -8,7 +8,8 @@ this module keeps the rules whose additions were right at least 90 % of the time
 * **participial adjunct** — "rejected the warrant, telling reporters on Wednesday": a participle
   with no subordinator and no subject of its own happens with its head, both ways;
 * **simultaneous clause** — "seized the port on Tuesday as Kenya sanctioned Ethiopia": a clause
-  introduced by "as", "when" or "while" shares its main clause's time, both ways.
+  introduced by "as", "when" or "while" shares its main clause's time, both ways; a "when" clause
+  on a time expression ("in mid-June, when Russia cut the flows") happens at that time.
 
 Guards, each from an error seen on real output (a wrong date is worse than none):
 
@@ -97,9 +98,9 @@ def _participle_of(part: Token, head: Token) -> bool:
 
 def _simultaneous_of(sub: Token, head: Token) -> bool:
     """``sub`` is a clause of ``head`` introduced by "as", "when" or "while": "entered the town on
-    Tuesday as rebels shelled the road"."""
+    Tuesday as rebels shelled the road", "was under way on Tuesday when troops overran the city"."""
     return sub.dep_ == "advcl" and sub.head.i == head.i and any(
-        c.dep_ == "mark" and c.lower_ in _WITH for c in sub.children)
+        c.dep_ in {"mark", "advmod"} and c.lower_ in _WITH and c.i < sub.i for c in sub.children)
 
 
 # --- guards ------------------------------------------------------------------------------------------
@@ -155,7 +156,7 @@ def _tense(tok: Token) -> str:
         return "past"
     if verb.tag_ in _PRESENT_TAGS:
         return "present"
-    if verb.tag_ == "VBG" and verb.dep_ == "advcl":
+    if verb.tag_ == "VBG" and verb.dep_ in {"advcl", "conj"}:  # "…, killing 59 and injuring hundreds"
         return _tense(verb.head) if verb.head.i != verb.i else "other"
     return "other"
 
@@ -195,10 +196,22 @@ def _partners(tok: Token) -> list[Token]:
     if _participle_of(tok, tok.head):
         out.append(tok.head)
     out.extend(c for c in tok.children if _participle_of(c, tok))
+    first = tok.head if tok.dep_ == "conj" else None
+    if first is not None and _participle_of(first, first.head):  # "…, killing 59 and injuring hundreds"
+        out.append(first.head)
     if _simultaneous_of(tok, tok.head):
         out.append(tok.head)
     out.extend(c for c in tok.children if _simultaneous_of(c, tok))
     return out
+
+
+def _when_relative(story: Story, tok: Token) -> record.Time | None:
+    """"in mid-June, when Russia cut the flows": a "when" clause on a time expression happens then."""
+    if tok.pos_ != "VERB" or tok.dep_ != "relcl" or not any(
+            c.dep_ == "advmod" and c.lower_ in _WITH for c in tok.children):
+        return None
+    t = story.time_at(tok.head.idx, tok.head.idx + len(tok.head))
+    return t if t is not None and t.kind in {"date", "time"} and not t.value.endswith("_REF") else None
 
 
 # --- date rules --------------------------------------------------------------------------------------
@@ -217,6 +230,8 @@ def _joined_date(story: Story, d: Draft, drafts: Sequence[Draft]) -> record.Time
             continue  # a vague "recently" / "in the past" says how the neighbour is told, not when
         if d.trigger.tag_ == "VBG" and len(t.value) < 4:
             continue  # "camps opened in the 1990s, offering havens": a state over decades, not an act then
+        return t
+    if (t := _when_relative(story, d.trigger)) is not None:
         return t
     for s in drafts:  # "strikes and shelling on Tuesday": coordinated event nouns
         if s is not d and s.time is not None and s.date_source == "clause" and _same_sentence(s.time.span, d) \
