@@ -115,3 +115,10 @@ def test_conjunct_of_a_participle_shares_its_head_time() -> None:
                   "Ukraine's envoy.", published="2025-07-07")
     injuring = _event(rec, "injuring")
     assert (injuring.date, injuring.date_source) == ("2025-04-08", "discourse")
+
+
+def test_where_clause_on_a_place_happens_there() -> None:
+    rec = extract("Strikes were reported in Kharkiv, where Russia hit a residential area.", published=DAY)
+    hit = _event(rec, "hit")
+    assert hit.place_source == "discourse"
+    assert hit.place is not None and rec.places[int(hit.place[1:]) - 1].name == "Kharkiv"

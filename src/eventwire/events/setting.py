@@ -1,4 +1,5 @@
-"""Dates of events told outside their own clause (``date_source`` = ``discourse`` or ``published``).
+"""Dates and places of events told outside their own clause (``date_source``/``place_source`` =
+``discourse``; ``date_source`` = ``published`` for the one fallback kept).
 
 ``events/__init__.py`` dates and places an event from its own clause. A careful reader finds more;
 this module keeps the rules whose additions were right at least 90 % of the time on the corpora:
@@ -21,11 +22,13 @@ Guards, each from an error seen on real output (a wrong date is worse than none)
 * an event that anchors a time phrase ("after rebels attacked", "a day after an attack") is set
   before its neighbour (seen with the dropped lead rule; a safety guard here);
 * a conjunct set apart in time ("and later released", "has since …") keeps none
-  (``resources/en/events/time_links.tsv``);
+  (``resources/en/events/links.tsv``);
 * both are told in one tense: "had urged" (pluperfect) is not dated by "marched on Sunday", "has
   pleaded" (perfect) not by "said on Wednesday";
 * a vague "recently" / "in the past" is not passed on, nor a decade to a participle ("camps opened
   in the 1990s, offering havens" tells a state, not an act of the 1990s).
+
+Place: a "where" clause on a place ("taken to Krasnodar, where he was accused …") happens there.
 
 Tried and dropped (precision on the VOA and Guardian/NYT corpora below 90 %): the day of the lead
 sentence for its other past-tense events (noun events there are background: "shifted from
@@ -53,10 +56,11 @@ from ..syntax import quoted_tokens
 from .lexicon import TriggerSense, speech_verbs
 from .status import status
 
-# resources/en/events/prepositions.tsv, resources/en/events/time_links.tsv
+# resources/en/events/prepositions.tsv, resources/en/events/links.tsv
 _TIME_PREPS = frozenset(subset("events/prepositions.tsv", "role", "time"))
-_SEQUENCE = frozenset(subset("events/time_links.tsv", "role", "apart"))
-_WITH = frozenset(subset("events/time_links.tsv", "role", "with"))
+_SEQUENCE = frozenset(subset("events/links.tsv", "role", "apart"))
+_WITH = frozenset(subset("events/links.tsv", "role", "with"))
+_WHERE = frozenset(subset("events/links.tsv", "role", "where"))
 _PAST_TAGS = {"VBD", "VBN"}
 _PRESENT_TAGS = {"VBZ", "VBP"}
 _ADJUNCT_TAGS = {"VBG", "VBN"}
@@ -79,6 +83,7 @@ class Draft(Protocol):
 
 
 Rule = Callable[[Story, Draft, Sequence[Draft]], "record.Time | None"]
+PlaceRule = Callable[[Story, Draft, Sequence[Draft]], "str | None"]
 
 
 # --- relations between two triggers ------------------------------------------------------------------
@@ -247,6 +252,26 @@ def _same_sentence(span: tuple[int, int], d: Draft) -> bool:
 DATE_RULES: tuple[Rule, ...] = (_joined_date,)
 
 
+def _where_relative(story: Story, d: Draft, drafts: Sequence[Draft]) -> str | None:
+    """"Bucha, where hundreds were killed": a "where" clause on a place happens there (also its
+    conjuncts and participles: "where a residential area was hit, killing three")."""
+    tok = d.trigger
+    if tok.pos_ != "VERB":
+        return None
+    for _ in range(3):  # out of a participle or a conjunct to the clause that holds "where"
+        if tok.dep_ == "relcl":
+            break
+        if tok.dep_ != "conj" and not _participle_of(tok, tok.head):
+            return None
+        tok = tok.head
+    if tok.dep_ != "relcl" or not any(c.dep_ == "advmod" and c.lower_ in _WHERE for c in tok.children):
+        return None
+    return story.place_at(tok.head.idx, tok.head.idx + len(tok.head))
+
+
+PLACE_RULES: tuple[PlaceRule, ...] = (_where_relative,)
+
+
 def _holds_at_publication(d: Draft) -> bool:
     """"The administration is urging banks …": a reported event the narrator tells in the present
     progressive is under way on the day the story was published. Not the simple present, which is as
@@ -281,8 +306,14 @@ def settle(story: Story, drafts: Sequence[Draft]) -> None:
                     d.time, d.date_source = time, "discourse"
                     d.status = status(story, d.trigger, d.time)
                     break
+        if d.place is None and d.status == "reported":
+            for place_rule in PLACE_RULES:
+                place = place_rule(story, d, drafts)
+                if place is not None:
+                    d.place, d.place_source = place, "discourse"
+                    break
         if d.time is None and story.published is not None and _holds_at_publication(d):
             d.published_date, d.date_source = story.published.isoformat(), "published"
 
 
-__all__ = ["DATE_RULES", "Draft", "settle"]
+__all__ = ["DATE_RULES", "PLACE_RULES", "Draft", "settle"]
