@@ -33,8 +33,9 @@ Place: a "where" clause on a place ("taken to Krasnodar, where he was accused �
 Tried and dropped (precision on the VOA and Guardian/NYT corpora below 90 %): the day of the lead
 sentence for its other past-tense events (noun events there are background: "shifted from
 indiscriminate shelling"), the date of a same-type event of the previous sentence ("killed … as a
-result of fighting on Sunday"), and a coordinated or lead place (place resolution errors travel with
-it, and "offered no assessment" happened elsewhere).
+result of fighting on Sunday"), and a coordinated or lead place (a coordinated "in/at" place: 6 of 10
+fills right — place resolution errors travel with it, "March" and a Berlin in the USA, and "offered
+no assessment" happened elsewhere).
 
 Fallback ``published`` (``date`` = the publication day, no time id): only for an undated event the
 narrator tells in the present progressive, which is under way that day; a past-tense news event is as
