@@ -33,6 +33,7 @@ from ..syntax import governing_verb
 from . import parties
 from . import typing as reads
 from .lexicon import TriggerSense, alternates, context_cues, mode_cues, phrase_middles, speech_verbs, triggers
+from .setting import settle
 from .status import status
 
 # resources/en/events/prepositions.tsv
@@ -66,6 +67,7 @@ class _Draft:
     bare: bool = False  # "the talks": a mention that names no party, date or place of its own
     date_source: str = "none"
     place_source: str = "none"
+    published_date: str | None = None  # the date_source "published" fallback: a date with no time id
 
 
 # --- 1. triggers -------------------------------------------------------------------------------------
@@ -489,13 +491,14 @@ def find_events(story: Story, statements: list[record.Statement]) -> list[record
                 break
         else:
             drafts.append(d)
+    settle(story, drafts)  # dates and places from the discourse: events/setting.py
     return [_record(n, d, story.text) for n, d in enumerate(drafts, 1)]
 
 
 def _record(n: int, d: _Draft, text: str) -> record.Event:
     return record.Event(
         id=f"E{n}", type=d.sense.type, mode=d.mode, contexts=d.contexts, actors=d.actors,
-        recipients=d.recipients, time=d.time.id if d.time else None, date=d.time.value if d.time else None,
+        recipients=d.recipients, time=d.time.id if d.time else None, date=d.time.value if d.time else d.published_date,
         place=d.place, quantities=d.quantities, objects=d.objects, fatalities=d.fatalities, status=d.status,
         claimed_by=d.claimed_by, mentions=sorted(set(d.mentions)),
         trigger=record.Trigger(text[d.trigger_span[0] : d.trigger_span[1]], d.trigger_span),
@@ -503,7 +506,7 @@ def _record(n: int, d: _Draft, text: str) -> record.Event:
 
 
 @register("eventwire.events.v3", requires=("doc", "actors", "places", "times", "statements"), assigns=("events",),
-          resources=("events", "quantities", "actors", "modals.tsv", "speech_verbs.tsv"), resources_hash="304a9bd64c17")
+          resources=("events", "quantities", "actors", "modals.tsv", "speech_verbs.tsv"), resources_hash="89013fe39bf7")
 def events_stage(story: Story) -> None:
     """The story's PLOVER events, with the statements they are reported in (``find_events``)."""
     story.events = find_events(story, story.statements)
