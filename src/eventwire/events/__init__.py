@@ -10,7 +10,8 @@ Four steps, each a function below:
    an actor. A clause without its own subject borrows its head's; an event noun with no party
    of its own borrows the subject of the verb that governs it ("officials were set for talks").
 3. **Attributes** — date, place, quantities, objects, fatalities, mode, contexts, status and the
-   statement that claims the event, each from the trigger's own clause.
+   statement that claims the event, each from the trigger's own clause (``attributes.py``); dates
+   and places a careful reader finds beyond it, with their source (``setting.py``).
 4. **Coreference** — mentions of one real event ("new strikes" … "launched over 700 drones";
    "met the president on Tuesday" … "Tuesday's Moscow meeting") merge into one event.
 
@@ -20,54 +21,29 @@ calibrated estimate yet, and the schema forbids made-up numbers.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from spacy.tokens import Token
 
 from .. import record
-from ..lexicon import read_words, subset
-from ..quantities import QuantityMention, fatality_count, find_quantities
+from ..lexicon import subset
+from ..quantities import find_quantities
 from ..stages import register
 from ..story import Story
 from ..syntax import governing_verb
 from . import parties
 from . import typing as reads
-from .lexicon import TriggerSense, alternates, context_cues, mode_cues, phrase_middles, speech_verbs, triggers
+from .attributes import attach
+from .draft import Draft
+from .lexicon import TriggerSense, alternates, mode_cues, phrase_middles, speech_verbs, triggers
 from .setting import settle
-from .status import status
 
 # resources/en/events/prepositions.tsv
 _TARGET_PREPS = frozenset(subset("events/prepositions.tsv", "role", "target"))
 _PARTY_PREPS = frozenset(subset("events/prepositions.tsv", "role", "party"))
-_CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "xcomp", "acl", "conj", "parataxis", "csubj"}
 _INHERIT_DEPS = {"xcomp", "advcl", "conj", "acl", "pcomp"}
 _PHRASE_DEPS = {"dobj", "attr", "prt", "prep", "compound", "amod", "nsubjpass"}  # light verb + noun/particle
 _TIME_PREPS = frozenset(subset("events/prepositions.tsv", "role", "time"))
 
 
-@dataclass(slots=True)
-class _Draft:
-    sense: TriggerSense
-    trigger: Token
-    trigger_span: tuple[int, int]
-    sentence: tuple[int, int]
-    actors: list[str] = field(default_factory=list)
-    recipients: list[str] = field(default_factory=list)
-    time: record.Time | None = None
-    place: str | None = None
-    quantities: list[record.Quantity] = field(default_factory=list)
-    objects: list[str] = field(default_factory=list)
-    fatalities: record.Fatalities | None = None
-    mode: str | None = None
-    contexts: list[str] = field(default_factory=list)
-    status: str = "reported"
-    claimed_by: str | None = None
-    mentions: list[tuple[int, int]] = field(default_factory=list)
-    tokens: list[Token] = field(default_factory=list)  # trigger heads of every mention
-    bare: bool = False  # "the talks": a mention that names no party, date or place of its own
-    date_source: str = "none"
-    place_source: str = "none"
-    published_date: str | None = None  # the date_source "published" fallback: a date with no time id
 
 
 # --- 1. triggers -------------------------------------------------------------------------------------
@@ -297,93 +273,10 @@ def _dedupe(ids: list[str]) -> list[str]:
     return list(dict.fromkeys(ids))
 
 
-# --- 3. attributes ---------------------------------------------------------------------------------------
-
-
-def _clause_tokens(tok: Token) -> list[Token]:
-    """The trigger's own clause: its subtree minus nested clauses (their times are their own)."""
-    out: list[Token] = []
-    stack = [tok]
-    while stack:
-        t = stack.pop()
-        out.append(t)
-        stack.extend(c for c in t.children if c.dep_ not in _CLAUSE_DEPS or (t is not tok and c.dep_ == "conj"))
-    if tok.pos_ in {"NOUN", "PROPN"} and tok.dep_ in {"dobj", "pobj", "attr"}:
-        # "held talks on Tuesday": the light verb's adjuncts date and place the noun's event
-        verb = tok.head.head if tok.dep_ == "pobj" else tok.head
-        own = tok.head.i if tok.dep_ == "pobj" else tok.i
-        out.extend(c2 for c in verb.children if c.dep_ in {"npadvmod", "prep", "advmod"} and c.i != own
-                   for c2 in c.subtree)
-    return out
-
-
-def _attach(story: Story, d: _Draft, quantities: list[QuantityMention]) -> None:
-    tok = d.trigger
-    clause = _clause_tokens(tok)
-    ids = {t.i for t in clause}
-    lo = min(t.idx for t in clause)
-    hi = max(t.idx + len(t) for t in clause)
-    for timex in story.times_in(lo, hi):
-        span = story.doc.char_span(timex.span[0], timex.span[1], alignment_mode="expand")
-        if span is not None and span.root.i in ids and timex.kind in {"date", "time"}:
-            d.time, d.date_source = timex, "clause"
-            break
-    for t in clause:
-        if t.dep_ == "pobj" and (pid := story.place_at(t.idx, t.idx + len(t))):
-            d.place, d.place_source = pid, "clause"
-            break
-        if t.dep_ in {"compound", "nmod"} and t.head is tok and (pid := story.place_at(t.idx, t.idx + len(t))):
-            d.place, d.place_source = pid, "clause"
-            break
-    if d.place is None and tok.dep_ == "acl":
-        # "X, who was in India this week meeting Y": the noun's own clause locates the meeting
-        located = {pid for t in tok.head.subtree if t.dep_ == "pobj" and t.head.lower_ in {"in", "at"}
-                   and (pid := story.place_at(t.idx, t.idx + len(t)))}
-        if len(located) == 1:
-            d.place, d.place_source = located.pop(), "clause"
-    subtree = {t.i for t in tok.subtree} if d.sense.type == "ASSAULT" else ids
-    for q in quantities:
-        if (q.head in subtree or q.number in subtree) and fatality_count(story.doc, q) and q.head not in ids:
-            # "stormed a hotel, leaving at least five people dead": the toll sits in a dependent clause
-            d.fatalities = d.fatalities or record.Fatalities(q.value, q.qualifier)
-            continue
-        if q.head in ids or q.number in ids:
-            if fatality_count(story.doc, q):
-                d.fatalities = d.fatalities or record.Fatalities(q.value, q.qualifier)
-            else:
-                d.quantities.append(record.Quantity(q.value, q.qualifier, q.unit, q.text))
-    words = {t.lemma_.lower() for t in clause} | {t.lower_ for t in clause}
-    d.mode = d.sense.mode or next((m for cue, m in mode_cues().get(d.sense.type, []) if cue in words), None)
-    sent_words = {t.lemma_.lower() for t in tok.sent}
-    d.contexts = sorted({ctx for cue, ctx in context_cues().items() if cue in sent_words})
-    d.objects = _objects(story, tok, clause)
-    d.status = status(story, tok, d.time)
-
-
-_OBJECT_VERBS = read_words("events/object_verbs.txt")
-
-
-def _objects(story: Story, tok: Token, clause: list[Token]) -> list[str]:
-    """Things (not actors) hit, targeted or seized: "its energy and railway facilities"."""
-    out: list[str] = []
-    for t in clause:
-        if t.dep_ != "dobj" or t.pos_ != "NOUN" or t.head.lemma_ not in _OBJECT_VERBS:
-            continue
-        words = [w for w in t.subtree if w.dep_ not in {"det", "poss", "case"} and not w.is_punct]
-        cut = next((n for n, w in enumerate(words)
-                    if w.i > t.i and (w.pos_ == "VERB" or w.tag_ in {"WDT", "WP"} or w.dep_ == "relcl")), len(words))
-        words = words[:cut]
-        while words and (words[-1].dep_ == "cc" or words[-1].is_punct):
-            words.pop()
-        if words and not any(story.actor_of_token(w) for w in words):
-            out.append(story.text[words[0].idx : words[-1].idx + len(words[-1])])
-    return _dedupe(out)
-
-
 # --- 4. coreference and assembly --------------------------------------------------------------------------
 
 
-def _same_event(a: _Draft, b: _Draft, story: Story) -> bool:
+def _same_event(a: Draft, b: Draft, story: Story) -> bool:
     if a.sense.type != b.sense.type:
         return False
     da, db = (a.time.value if a.time else None), (b.time.value if b.time else None)
@@ -409,13 +302,13 @@ def _definite(tok: Token) -> bool:
     return any(c.dep_ in {"det", "poss"} and c.lower_ not in {"a", "an", "any", "no", "some"} for c in tok.children)
 
 
-def _antecedent(d: _Draft, drafts: list[_Draft]) -> _Draft | None:
+def _antecedent(d: Draft, drafts: list[Draft]) -> Draft | None:
     """The earlier event a definite bare mention refers to: same type, preferably named with the
     same word ("the talks" -> an event already called talks), then the most mentioned, then the
     latest."""
     lemma = d.trigger.lemma_.lower()
     best: tuple[int, int, int] | None = None
-    found: _Draft | None = None
+    found: Draft | None = None
     for n, prev in enumerate(drafts):
         if prev.sense.type != d.sense.type:
             continue
@@ -426,7 +319,7 @@ def _antecedent(d: _Draft, drafts: list[_Draft]) -> _Draft | None:
     return found
 
 
-def _dependent_of(d: _Draft, drafts: list[_Draft]) -> _Draft | None:
+def _dependent_of(d: Draft, drafts: list[Draft]) -> Draft | None:
     """The event whose trigger governs this one's clause, when both are of one type."""
     tok = d.trigger
     if tok.dep_ not in {"advcl", "xcomp", "acl", "relcl"}:
@@ -434,7 +327,7 @@ def _dependent_of(d: _Draft, drafts: list[_Draft]) -> _Draft | None:
     return next((p for p in drafts if p.sense.type == d.sense.type and tok.head in p.tokens), None)
 
 
-def _merge(into: _Draft, other: _Draft, *, keep_parties: bool = False) -> None:
+def _merge(into: Draft, other: Draft, *, keep_parties: bool = False) -> None:
     into.mentions.extend(other.mentions)
     into.tokens.extend(other.tokens)
     if not keep_parties:
@@ -460,7 +353,7 @@ def _merge(into: _Draft, other: _Draft, *, keep_parties: bool = False) -> None:
 def find_events(story: Story, statements: list[record.Statement]) -> list[record.Event]:
     """Every event of the story, one per real event, ids ``E1…`` by first mention."""
     quantities = find_quantities(story.doc)
-    drafts: list[_Draft] = []
+    drafts: list[Draft] = []
     found = [(tok, sense, span, *_participants(story, tok, sense)) for tok, sense, span in _find_triggers(story)]
     by_token = parties.told_before([(f[0], f[1].type, f[3]) for f in found])
     for tok, sense, span, actors, recipients, bare in found:
@@ -468,10 +361,10 @@ def find_events(story: Story, statements: list[record.Statement]) -> list[record
         actors = actors or [a for a in doers if a not in recipients]  # "the strike killed five"
         bare = (bare and not actors) or parties.demonym_only(story, tok, actors, recipients)
         sent = tok.sent
-        d = _Draft(sense, tok, span, (sent.start_char, sent.end_char), actors, recipients, bare=bare)
+        d = Draft(sense, tok, span, (sent.start_char, sent.end_char), actors, recipients, bare=bare)
         d.mentions.append(span)
         d.tokens.append(tok)
-        _attach(story, d, quantities)
+        attach(story, d, quantities)
         d.claimed_by = next((s.id for s in statements if s.span[0] <= span[0] and span[1] <= s.span[1]), None)
         head = _dependent_of(d, drafts)
         if head is not None:  # "launched drones …, targeting facilities": the same attack
@@ -495,7 +388,7 @@ def find_events(story: Story, statements: list[record.Statement]) -> list[record
     return [_record(n, d, story.text) for n, d in enumerate(drafts, 1)]
 
 
-def _record(n: int, d: _Draft, text: str) -> record.Event:
+def _record(n: int, d: Draft, text: str) -> record.Event:
     return record.Event(
         id=f"E{n}", type=d.sense.type, mode=d.mode, contexts=d.contexts, actors=d.actors,
         recipients=d.recipients, time=d.time.id if d.time else None, date=d.time.value if d.time else d.published_date,
