@@ -12,7 +12,7 @@ Add or replace a stage without touching ``pipeline.py``::
     >>> @stages.register("mylab.flags.v1", requires=("events",), assigns=("events",))
     ... def flag_events(story):
     ...     ...
-    >>> eventwire.extract_many(texts, stages=stages.with_stage("mylab.flags.v1", after="eventwire.events.v3"))
+    >>> eventwire.extract_many(texts, stages=stages.with_stage("mylab.flags.v1", after="eventwire.events.v4"))
 
 Registration must survive ``spawn``: a worker process starts from a fresh interpreter, so a stage
 name it does not know is looked up through the module that registered it (recorded with the
@@ -61,22 +61,22 @@ PROVIDED = ("doc", "text", "published", "dateline")
 
 #: The default pipeline, in order.
 DEFAULT_STAGES: tuple[str, ...] = (
-    "eventwire.mentions.v2",
-    "eventwire.actors.v2",
+    "eventwire.mentions.v3",
+    "eventwire.actors.v3",
     "eventwire.places.v2",
     "eventwire.times.v1",
-    "eventwire.statements.v2",
-    "eventwire.events.v3",
+    "eventwire.statements.v3",
+    "eventwire.events.v4",
 )
 
 # Where each built-in stage is registered, so that looking one up imports only what it needs.
 _BUILTIN_MODULES = {
-    "eventwire.mentions.v2": "eventwire.mentions",
-    "eventwire.actors.v2": "eventwire.actors",
+    "eventwire.mentions.v3": "eventwire.mentions",
+    "eventwire.actors.v3": "eventwire.actors",
     "eventwire.places.v2": "eventwire.places",
     "eventwire.times.v1": "eventwire.times",
-    "eventwire.statements.v2": "eventwire.statements",
-    "eventwire.events.v3": "eventwire.events",
+    "eventwire.statements.v3": "eventwire.statements",
+    "eventwire.events.v4": "eventwire.events",
 }
 
 

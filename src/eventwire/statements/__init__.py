@@ -336,8 +336,8 @@ def find_statements(story: Story) -> list[record.Statement]:
     return finder.records()
 
 
-@register("eventwire.statements.v2", requires=("doc", "actors", "times", "dateline"), assigns=("statements",),
-          resources=("statements", "actors", "speech_verbs.tsv"), resources_hash="c8ad37d0d7b4")
+@register("eventwire.statements.v3", requires=("doc", "actors", "times", "dateline"), assigns=("statements",),
+          resources=("statements", "actors", "speech_verbs.tsv"), resources_hash="48e071f3803a")
 def statements_stage(story: Story) -> None:
     """Who said what: every attributed statement of the story (``find_statements``). The dateline is
     nobody's words and nobody speaking: content that opens the story starts after it, and a speaker
