@@ -28,12 +28,12 @@ def test_stages_record_names_them_in_pipeline_order():
 
 
 def test_stages_check_names_the_stage_and_the_missing_field():
-    names = stages.without_stage("eventwire.actors.v2")
+    names = stages.without_stage("eventwire.actors.v3")
     with pytest.raises(stages.PipelineError) as err:
         stages.resolve(names)
     message = str(err.value)
     assert "eventwire.statements.v3" in message and "'actors'" in message
-    assert "eventwire.actors.v2" in message  # the hint names the stage that assigns it
+    assert "eventwire.actors.v3" in message  # the hint names the stage that assigns it
     assert err.value.code == "EW-P02"
 
 
@@ -75,7 +75,7 @@ def test_stages_a_stage_is_replaced_and_an_early_one_cannot_need_a_late_field():
     rec = eventwire.extract("Officials met in Geneva on Tuesday.", published="2025-12-06", stages=names)
     assert rec.times == [] and rec.places
     with pytest.raises(stages.PipelineError):
-        stages.resolve(stages.with_stage("tests.title_events.v1", before="eventwire.mentions.v2"))
+        stages.resolve(stages.with_stage("tests.title_events.v1", before="eventwire.mentions.v3"))
 
 
 def test_stages_options_carry_the_module_of_a_custom_stage_for_spawned_workers():

@@ -96,13 +96,80 @@ def build_actors(doc: Doc, mentions: list[Mention], gaz: Gazetteer | None = None
             d.country, d.sector = m.country, "CVL"
 
     _merge_org_variants(drafts)
+    _descriptions(doc, drafts)
     thing_at = {i: d.key for d in drafts.values() if d.kind != "person" for s, e in d.mentions
                 for i in _token_range(doc, s, e)}
-    for tok_i, key in resolve_pronouns(doc, person_at, thing_at).items():
+    groups = frozenset(d.key for d in drafts.values() if d.kind == "group")
+    for tok_i, key in resolve_pronouns(doc, person_at, thing_at, groups).items():
         tok = doc[tok_i]
         drafts[key].mentions.append((tok.idx, tok.idx + len(tok)))
     _person_affiliations(doc, drafts, mentions, on, surname_owner)
     return _finish(drafts)
+
+
+@cache
+def _description_uses() -> dict[str, str]:
+    return {h.lower(): use for h, use in read_tsv("actors/descriptions.tsv")}
+
+
+# determiners of a description that names no one actor: "no court", "any government", "both forces"
+_NONE_DETS = frozenset({"no", "any", "neither", "either", "every", "each", "both", "other", "another"})
+
+
+def _descriptions(doc: Doc, drafts: dict[str, _Draft]) -> None:
+    """Bare descriptions that act: "Police arrested …", "the army said", "the group claimed" (a subject
+    or a passive's agent with no name, country word or possessor in its phrase).
+
+    A description joins the one actor named before it whose name ends in it ("the Chadian army" …
+    "the army", "Thai authorities" … "authorities"); an anaphor ("the group") joins the one
+    organisation named in its sentence or the two before; otherwise an agent description is an
+    unnamed actor of its own (one per head in a story) and an anaphor is left out. Several
+    candidates: left out, never guessed."""
+    uses = _description_uses()
+    taken = {i for d in drafts.values() for s, e in d.mentions for i in _token_range(doc, s, e)}
+    for tok in doc:
+        if tok.i in taken or tok.pos_ not in {"NOUN", "PROPN"} or not _acts(tok):
+            continue
+        begin, use = next(((b, uses[doc[b : tok.i + 1].text.lower()]) for b in (tok.i - 1, tok.i)
+                           if b >= 0 and doc[b : tok.i + 1].text.lower() in uses), (tok.i, None))
+        if use is None or any(c.i < begin and c.dep_ not in {"det", "nummod"} for c in tok.children) \
+                or any((c.dep_ == "det" and c.lower_ in _NONE_DETS) or c.dep_ == "prep" for c in tok.children):
+            # "no court"; "forces from the UK", "the government of X", "authorities in Y": not bare
+            continue
+        head = doc[begin : tok.i + 1].text
+        definite = any(c.dep_ == "det" and c.lower_ in {"the", "this", "that", "these"} for c in tok.children)
+        start, end = doc[begin].idx, tok.idx + len(tok)
+        if use == "anaphor":
+            found = _recent_organisations(doc, drafts, tok) if definite else set()
+        else:
+            found = {d.key for d in drafts.values() if d.kind != "person" and d.first < start
+                     and (d.name.lower() == head.lower() or d.name.lower().endswith(" " + head.lower()))}
+        if len(found) == 1:
+            d = drafts[found.pop()]
+            d.mentions.append((start, end))
+            d.surfaces.append(head)
+            continue
+        hit = _institution_at(doc, tok)
+        if found or use == "anaphor" or hit is None:
+            continue  # several candidates, or an anaphor with none: left out, never guessed
+        kind, sector = hit[1]
+        kind = "group" if kind == "person" else kind
+        bare = Mention(start, end, head, "organization", begin, tok.i + 1, None)
+        d = _draft(drafts, f"G:-:{head.lower()}", kind, head[:1].upper() + head[1:], bare)
+        d.sector = d.sector or sector
+
+
+def _acts(tok: Token) -> bool:
+    """A clause's subject, or the agent of a passive ("attacked by gunmen")."""
+    return tok.dep_ in {"nsubj", "nsubjpass"} or (tok.dep_ == "pobj" and tok.head.dep_ == "agent")
+
+
+def _recent_organisations(doc: Doc, drafts: dict[str, _Draft], tok: Token) -> set[str]:
+    """Organisations mentioned in the sentence of ``tok`` (before it) or the two sentences before."""
+    sents = [s for s in doc.sents if s.start <= tok.i]
+    window_start = sents[max(0, len(sents) - 3)].start_char if sents else 0
+    return {d.key for d in drafts.values() if d.kind == "organization" and not d.key.startswith("C:")
+            and any(window_start <= s and e <= tok.idx for s, e in d.mentions)}
 
 
 def _merge_org_variants(drafts: dict[str, _Draft]) -> None:
@@ -364,8 +431,8 @@ def _finish(drafts: dict[str, _Draft]) -> list[record.Actor]:
     return actors
 
 
-@register("eventwire.actors.v2", requires=("doc", "mentions"), assigns=("actors",),
-          resources=("actors", "affiliation", "demonyms.tsv", "speech_verbs.tsv"), resources_hash="e8b34c5c0d90")
+@register("eventwire.actors.v3", requires=("doc", "mentions"), assigns=("actors",),
+          resources=("actors", "affiliation", "demonyms.tsv", "speech_verbs.tsv"), resources_hash="39cc1c39a0c4")
 def actors_stage(story: Story) -> None:
     """Merge the typed mentions into actors; an actor's country and sector are decided here, once."""
     story.actors = build_actors(story.doc, story.mentions, on=story.published)

@@ -170,7 +170,7 @@ def _participants(story: Story, tok: Token, sense: TriggerSense) -> tuple[list[s
         if not actors and not recipients:  # "Chadian troops, who shelled the town"
             actors, recipients = parties.relative_antecedent(story, tok)
         controller = parties.object_controller(tok, lambda t: _ids(story, t))
-        if not actors and tok.dep_ in _INHERIT_DEPS:  # "urged Chad to withdraw": the object withdraws
+        if not actors and tok.dep_ in _INHERIT_DEPS and not parties.own_subject(subj):  # "urged Chad to withdraw"
             actors.extend(_inherited_subject(story, tok) if controller is None else controller)
     else:
         for child in tok.children:
@@ -266,7 +266,7 @@ def _governing_subject(story: Story, noun: Token) -> list[str]:
     verb = governing_verb(head, steps=5, include_self=True)
     if verb is None or noun.dep_ in {"nsubj", "nsubjpass"} or verb.lemma_ in speech_verbs():
         return []
-    return [a for s in _subjects(verb) for a in _ids(story, s)]  # "officials were set for talks"
+    return parties.named([a for s in _subjects(verb) for a in _ids(story, s)], story)  # "officials were set for talks"
 
 
 def _dedupe(ids: list[str]) -> list[str]:
@@ -399,7 +399,7 @@ def _record(n: int, d: Draft, text: str) -> record.Event:
 
 
 @register("eventwire.events.v3", requires=("doc", "actors", "places", "times", "statements"), assigns=("events",),
-          resources=("events", "quantities", "actors", "modals.tsv", "speech_verbs.tsv"), resources_hash="89013fe39bf7")
+          resources=("events", "quantities", "actors", "modals.tsv", "speech_verbs.tsv"), resources_hash="e7ecb8cb3c8f")
 def events_stage(story: Story) -> None:
     """The story's PLOVER events, with the statements they are reported in (``find_events``)."""
     story.events = find_events(story, story.statements)

@@ -18,6 +18,10 @@ events stage's noun-phrase reader), so the rules stay independent of how phrases
 - :func:`relative_antecedent`: "Chadian troops, who shelled the town" — a relative clause's pronoun
   subject is the noun it hangs on.
 - :func:`hosted_visit`: "X hosted Y" — the guest is the actor of the visit, the host its recipient.
+- :func:`named`: an unnamed description ("the court", "security forces") is a party only of the verb it
+  is the subject of, not of an event noun that verb governs ("the court revoked house arrest").
+- :func:`own_subject`: "a week before the tanks invaded" — a clause with a subject of its own that
+  names no actor borrows none from the clause it depends on.
 - :func:`event_doer`: "the strike killed five", "was killed in an airstrike" — an act whose doer is
   another event of the same type takes that event's actors.
 """
@@ -47,6 +51,7 @@ TO_RECIPIENT_TYPES = frozenset({"AID", "SUPPORT", "CONSULT", "REQUEST", "THREATE
 _INSTRUMENTS = read_words("events/instruments.txt")
 _HOST_VERBS = read_words("events/host_verbs.txt")
 _SUBJECT_CONTROL = read_words("events/subject_control.txt")
+_DESCRIPTIONS = read_words("actors/descriptions.tsv")  # the names of unnamed description actors
 # "Palestinian protests" are protests of people, not of a state: a demonym makes no state actor there
 _NO_STATE_TYPES = frozenset({"PROTEST"})
 _RELATIVE_TAGS = frozenset({"WDT", "WP"})
@@ -322,3 +327,25 @@ def demonym_only(story: Story, noun: Token, actors: list[str], recipients: list[
     states = {a for c in noun.children if c.dep_ in {"amod", "compound", "nmod"} and c.i < noun.i
               and not story.actors_at(c.idx, c.idx + len(c)) for a in state_of(story, c)}
     return set(actors) <= states
+
+
+def named(ids: list[str], story: Story) -> list[str]:
+    """``ids`` without the unnamed descriptions ("Government", "Security forces"): a noun event whose
+    party comes from the verb that governs it is too often not that subject's act ("the court revoked
+    the arrest", "a rescue train") to lend it a party that names no one."""
+    return [a for a in ids if story.actor(a).name.lower() not in _DESCRIPTIONS]
+
+
+# a subject that refers back to the governing clause's: "the army would not be itself if it did not
+# kill", "Doe said we won't cede", "Ukraine opposed it and its minister lobbied"
+_BACK_PRONOUNS = frozenset({"it", "we", "they"})
+_BACK_POSSESSIVES = frozenset({"its", "our", "their"})
+
+
+def own_subject(subjects: list[Token]) -> bool:
+    """Whether a clause has a subject of its own that is not a pronoun (or "its …" phrase) standing for
+    the governing clause's subject: such a clause borrows no actor ("a week before the tanks invaded
+    X", "the bullet hit her", "someone asks")."""
+    return any(s.dep_ == "nsubj" and s.lower_ not in _BACK_PRONOUNS
+               and not any(c.dep_ == "poss" and c.lower_ in _BACK_POSSESSIVES for c in s.children)
+               for s in subjects)
