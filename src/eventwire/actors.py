@@ -51,8 +51,8 @@ class _Draft:
 
 
 @cache
-def _institutions() -> dict[str, tuple[str, str]]:
-    return {h.lower(): (k, s) for h, k, s in read_tsv("actors/institutions.tsv")}
+def _institutions() -> dict[str, tuple[str, str | None]]:
+    return {h.lower(): (k, s or None) for h, k, s in read_tsv("actors/institutions.tsv")}
 
 
 def build_actors(doc: Doc, mentions: list[Mention], gaz: Gazetteer | None = None,
@@ -303,14 +303,14 @@ def _indefinite(head: Token) -> bool:
                for c in head.children)
 
 
-def _sector_of(head_phrase: str, default: str) -> str:
+def _sector_of(head_phrase: str, default: str | None) -> str | None:
     for word in head_phrase.lower().split():
         if _SECTOR_WORDS.get(word):
             return _SECTOR_WORDS[word] or default
     return default
 
 
-def _institution_at(doc: Doc, tok: Token) -> tuple[int, tuple[str, str]] | None:
+def _institution_at(doc: Doc, tok: Token) -> tuple[int, tuple[str, str | None]] | None:
     """Longest institution phrase ending at ``tok``: (first token index, (kind, sector))."""
     table = _institutions()
     if tok.lower_ not in _institution_last_words():
@@ -432,7 +432,7 @@ def _finish(drafts: dict[str, _Draft]) -> list[record.Actor]:
 
 
 @register("eventwire.actors.v3", requires=("doc", "mentions"), assigns=("actors",),
-          resources=("actors", "affiliation", "demonyms.tsv", "speech_verbs.tsv"), resources_hash="39cc1c39a0c4")
+          resources=("actors", "affiliation", "demonyms.tsv", "speech_verbs.tsv"), resources_hash="6209026a0ed2")
 def actors_stage(story: Story) -> None:
     """Merge the typed mentions into actors; an actor's country and sector are decided here, once."""
     story.actors = build_actors(story.doc, story.mentions, on=story.published)

@@ -488,7 +488,7 @@ def _mention(span: Span, kind: MentionType, country: str | None = None, gpe: str
 
 
 @register("eventwire.mentions.v3", requires=("doc", "dateline"), assigns=("mentions",),
-          resources=("actors", "demonyms.tsv", "mentions", "places", "settings.tsv"), resources_hash="04ac3eef407a")
+          resources=("actors", "demonyms.tsv", "mentions", "places", "settings.tsv"), resources_hash="6ca0181beaca")
 def mentions_stage(story: Story) -> None:
     """Type every name of the story once; later stages never re-decide what a name is. A name in the
     dateline is a place ("BUCHA, Ukraine —"), and the agency in its brackets is no name of the story."""

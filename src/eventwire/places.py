@@ -361,8 +361,8 @@ def _named_after_places(mentions: Sequence[Mention], doc: Doc, names: list[str],
     return out
 
 
-@register("eventwire.places.v2", requires=("mentions",), assigns=("places",),
-          resources=("places", "actors/institutions.tsv"), resources_hash="328fddf00315")
+@register("eventwire.places.v3", requires=("mentions",), assigns=("places",),
+          resources=("places", "actors/institutions.tsv"), resources_hash="c2f4688715a6")
 def places_stage(story: Story) -> None:
     """Geocode the story's place mentions (``places_of``)."""
     story.places = places_of(story.mentions, story.doc)

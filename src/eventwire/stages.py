@@ -63,7 +63,7 @@ PROVIDED = ("doc", "text", "published", "dateline")
 DEFAULT_STAGES: tuple[str, ...] = (
     "eventwire.mentions.v3",
     "eventwire.actors.v3",
-    "eventwire.places.v2",
+    "eventwire.places.v3",
     "eventwire.times.v1",
     "eventwire.statements.v3",
     "eventwire.events.v3",
@@ -73,7 +73,7 @@ DEFAULT_STAGES: tuple[str, ...] = (
 _BUILTIN_MODULES = {
     "eventwire.mentions.v3": "eventwire.mentions",
     "eventwire.actors.v3": "eventwire.actors",
-    "eventwire.places.v2": "eventwire.places",
+    "eventwire.places.v3": "eventwire.places",
     "eventwire.times.v1": "eventwire.times",
     "eventwire.statements.v3": "eventwire.statements",
     "eventwire.events.v3": "eventwire.events",

@@ -387,7 +387,7 @@ def find_statements(story: Story) -> list[record.Statement]:
 
 
 @register("eventwire.statements.v3", requires=("doc", "actors", "times", "dateline"), assigns=("statements",),
-          resources=("statements", "actors", "speech_verbs.tsv"), resources_hash="c8a990a57b2b")
+          resources=("statements", "actors", "speech_verbs.tsv"), resources_hash="0d8662c5f636")
 def statements_stage(story: Story) -> None:
     """Who said what: every attributed statement of the story (``find_statements``). The dateline is
     nobody's words and nobody speaking: content that opens the story starts after it, and a speaker
