@@ -75,7 +75,7 @@ def test_stages_a_stage_is_replaced_and_an_early_one_cannot_need_a_late_field():
     rec = eventwire.extract("Officials met in Geneva on Tuesday.", published="2025-12-06", stages=names)
     assert rec.times == [] and rec.places
     with pytest.raises(stages.PipelineError):
-        stages.resolve(stages.with_stage("tests.title_events.v1", before="eventwire.mentions.v2"))
+        stages.resolve(stages.with_stage("tests.title_events.v1", before="eventwire.mentions.v3"))
 
 
 def test_stages_options_carry_the_module_of_a_custom_stage_for_spawned_workers():

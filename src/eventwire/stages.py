@@ -61,7 +61,7 @@ PROVIDED = ("doc", "text", "published", "dateline")
 
 #: The default pipeline, in order.
 DEFAULT_STAGES: tuple[str, ...] = (
-    "eventwire.mentions.v2",
+    "eventwire.mentions.v3",
     "eventwire.actors.v2",
     "eventwire.places.v2",
     "eventwire.times.v1",
@@ -71,7 +71,7 @@ DEFAULT_STAGES: tuple[str, ...] = (
 
 # Where each built-in stage is registered, so that looking one up imports only what it needs.
 _BUILTIN_MODULES = {
-    "eventwire.mentions.v2": "eventwire.mentions",
+    "eventwire.mentions.v3": "eventwire.mentions",
     "eventwire.actors.v2": "eventwire.actors",
     "eventwire.places.v2": "eventwire.places",
     "eventwire.times.v1": "eventwire.times",
