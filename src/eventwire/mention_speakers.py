@@ -11,7 +11,9 @@ Bar, said", "according to Foo") becomes a PERSON name when nothing else says wha
 * a name the model tagged ORG needs more: an apposition with a person's title after it ("Foo Bar,
   assistant professor at …"), since "Foo said" is as often a company;
 * a single word opening a sentence must be a proper noun never written lower-case in the story
-  ("Video shows …" is no one), or end a personal name of the story.
+  ("Video shows …" is no one), or end a personal name of the story ("Doe thinks" after "Jane Doe");
+* a single word with no full name in the story needs a title before it, or "he"/"she" near it and no
+  "it"/"its" in what it says ("Foo announced it would cut supplies" is a company).
 
 The name's other mentions follow: the same name elsewhere, a full name that ends in a one-word speaker
 ("Jane Foo" … "Foo said"), and the untagged bare word.
@@ -101,11 +103,13 @@ def _run(tok: Token) -> Span | None:
     return doc[i : tok.i + 1]
 
 
-def _plausible(span: Span, gaz: Gazetteer, lower_words: set[str]) -> bool:
+def _plausible(span: Span, gaz: Gazetteer, lower_words: set[str], surnames: frozenset[str] = frozenset()) -> bool:
     """Nothing else says what the name is: no known place, demonym, organisation, outlet, no other cue, no
     word the story also writes lower-case ("Cyclone Foo": "the cyclone"); no article, particle or common
     noun right before it ("the Foo said", "van Foo", "the ship Foo"), no number after it ("Foo 2030")."""
     text = span.text
+    if len(span) == 1 and name_key(text) in surnames:  # "Doe thinks" after "Jane Doe", as the surname rules say
+        return not (gaz.country(text) or gaz.demonym(text) or _context_says_no(span))
     if gaz.is_known(text) or gaz.lookup(text) or gaz.country(text) or gaz.demonym(text) or gaz.capital_of(text) \
             or gaz.seat_of_power(text):
         return False
@@ -118,7 +122,8 @@ def _plausible(span: Span, gaz: Gazetteer, lower_words: set[str]) -> bool:
         return False
     if len(span) == 1:
         tok = span[0]
-        if len(tok.text) < 3 or tok.is_stop or (tok.pos_ != "PROPN" and tok.is_sent_start):
+        if len(tok.text) < 3 or tok.is_stop or (tok.pos_ != "PROPN" and tok.is_sent_start
+                                                 and name_key(tok.text) not in surnames):
             return False
     return True
 
@@ -180,7 +185,7 @@ def speaker_names(doc: Doc, spans: list[tuple[Span, str]], gaz: Gazetteer,
     lower_words = {t.lower_ for t in doc if t.is_lower}
     by_tokens = {(s.start, s.end): k for k, (s, _) in enumerate(spans)}
     owner = {i: k for k, (s, _) in enumerate(spans) for i in range(s.start, s.end)}
-    persons = {name_key(s[-1].text) for s, label in spans if label == "PERSON" and len(s) > 1}
+    persons = frozenset(name_key(s[-1].text) for s, label in spans if label == "PERSON" and len(s) > 1)
     found: dict[str, tuple[Span, list[Token]]] = {}  # name_key -> a speaker name and the verbs it speaks with
     org_names = {name_key(s.text) for s, label in spans if label == "ORG"}
     vetoed = {name_key(t.text) for t in doc if t.dep_ not in {"compound", "amod", "nmod", "poss"}
@@ -195,7 +200,7 @@ def speaker_names(doc: Doc, spans: list[tuple[Span, str]], gaz: Gazetteer,
         label = spans[k][1] if k is not None else None
         if label == "PERSON" or any(owner.get(i, k) != k for i in range(run.start, run.end)):
             continue  # already a person, or cut across another name
-        if label not in {None, *_MAY_RELABEL} or not _plausible(run, gaz, lower_words) \
+        if label not in {None, *_MAY_RELABEL} or not _plausible(run, gaz, lower_words, persons) \
                 or name_key(run[-1].text) in vetoed or (len(run) > 1 and name_key(run[-1].text) in persons):
             continue  # "Jane La Foo" … "La Foo said" is left to the surname rules
         if (label == "ORG" or name_key(run.text) in org_names) and not _person_apposition(run):
@@ -229,7 +234,7 @@ def speaker_names(doc: Doc, spans: list[tuple[Span, str]], gaz: Gazetteer,
             continue
         key = name_key(run.text)
         if (key in names or (name_key(tok.text) in singles and tok.pos_ == "PROPN")) and _plausible(
-                run, gaz, lower_words):
+                run, gaz, lower_words, persons):
             notes[run.start] = ["no NER label", "for person: the subject of a speech verb"
                                 + ("" if key in names else ", by its last word")]
             out.append((run, "PERSON"))
