@@ -34,6 +34,7 @@ from .mention_cues import (
     who_follows,
 )
 from .mention_spans import join_name_parts, repair_spans, split_lines
+from .mention_speakers import speaker_names
 from .names import name_key as person_key
 from .stages import register
 from .syntax import first_conjunct, governing_verb
@@ -136,7 +137,7 @@ def find_mentions(doc: Doc, gaz: Gazetteer | None = None) -> list[Mention]:
     notes: dict[int, list[str]] = {}
     spans = [_relabel(s, label, gaz, notes) for s, label in spans]
     tagged = {i for s, _ in spans for i in range(s.start, s.end)} | {i for e in doc.ents for i in range(e.start, e.end)}
-    spans = sorted([*spans, *_untagged_people(doc, tagged, gaz, notes)], key=lambda sl: sl[0].start)
+    spans = speaker_names(doc, [*spans, *_untagged_people(doc, tagged, gaz, notes)], gaz, notes)  # sorted; "Foo said"
     not_names = {name_key(s.text) for s, label in spans
                  if label == "PERSON" and s.text[:1].isupper() and not_actor_cue(s)}
     spans = [(s, "NONE" if label == "PERSON" and name_key(s.text) in not_names else label) for s, label in spans]
@@ -487,8 +488,8 @@ def _mention(span: Span, kind: MentionType, country: str | None = None, gpe: str
     )
 
 
-@register("eventwire.mentions.v3", requires=("doc", "dateline"), assigns=("mentions",),
-          resources=("actors", "demonyms.tsv", "mentions", "places", "settings.tsv"), resources_hash="6ca0181beaca")
+@register("eventwire.mentions.v3", requires=("doc", "dateline"), assigns=("mentions",), resources_hash="924c5f9a6d3f",
+          resources=("actors", "demonyms.tsv", "mentions", "places", "settings.tsv", "speech_verbs.tsv", "times"))
 def mentions_stage(story: Story) -> None:
     """Type every name of the story once; later stages never re-decide what a name is. A name in the
     dateline is a place ("BUCHA, Ukraine —"), and the agency in its brackets is no name of the story."""
