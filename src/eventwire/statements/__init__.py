@@ -39,6 +39,7 @@ from .clause import (
     speaker_of,
     subject,
 )
+from .carry import carry_channels
 from .resolve import resolve_speakers
 from .text import Layout, Quote, Unit, layout, trim
 
@@ -383,11 +384,13 @@ def find_statements(story: Story) -> list[record.Statement]:
     finder.reported()
     finder._labels()
     resolve_speakers(story, finder.lay, finder.found)
-    return finder.records()
+    statements = finder.records()
+    carry_channels(story.doc, statements)
+    return statements
 
 
 @register("eventwire.statements.v3", requires=("doc", "actors", "times", "dateline"), assigns=("statements",),
-          resources=("statements", "actors", "speech_verbs.tsv"), resources_hash="0d8662c5f636")
+          resources=("statements", "actors", "speech_verbs.tsv"), resources_hash="a31e5667b69b")
 def statements_stage(story: Story) -> None:
     """Who said what: every attributed statement of the story (``find_statements``). The dateline is
     nobody's words and nobody speaking: content that opens the story starts after it, and a speaker
