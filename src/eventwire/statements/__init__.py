@@ -26,6 +26,7 @@ from .. import record
 from ..stages import register
 from ..story import Story
 from ..syntax import phrase_head
+from .carry import carry_channels
 from .clause import (
     Setting,
     Speaker,
@@ -39,7 +40,6 @@ from .clause import (
     speaker_of,
     subject,
 )
-from .carry import carry_channels
 from .resolve import resolve_speakers
 from .text import Layout, Quote, Unit, layout, trim
 
