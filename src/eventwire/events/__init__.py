@@ -399,7 +399,7 @@ def _record(n: int, d: Draft, text: str) -> record.Event:
 
 
 @register("eventwire.events.v3", requires=("doc", "actors", "places", "times", "statements"), assigns=("events",),
-          resources=("events", "quantities", "actors", "modals.tsv", "speech_verbs.tsv"), resources_hash="89013fe39bf7")
+          resources=("events", "quantities", "actors", "modals.tsv", "speech_verbs.tsv"), resources_hash="495ddb01d119")
 def events_stage(story: Story) -> None:
     """The story's PLOVER events, with the statements they are reported in (``find_events``)."""
     story.events = find_events(story, story.statements)
