@@ -162,3 +162,6 @@ def test_invasion_happens_in_the_country_invaded() -> None:
     rec = extract("Russia invaded Ukraine in 2022. Many people still live in Ukraine.", published=DAY)
     invaded = _event(rec, "invaded")
     assert invaded.place_source == "clause" and _place_name(rec, invaded) == "Ukraine"
+    rec = extract("The invasion of Iraq by American forces began in 2003. Many people still live in Iraq.",
+                  published=DAY)
+    assert _place_name(rec, _event(rec, "invasion")) == "Iraq"

@@ -32,6 +32,7 @@ _AREAS = frozenset(w.lower() for w in subset("events/locatives.tsv", "role", "ar
 _ABSTRACT = frozenset(subset("events/locatives.tsv", "role", "abstract"))
 _LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "around", "throughout"})
 _INVADED = frozenset(w.lower() for w in subset("events/locatives.tsv", "role", "invaded"))
+_INTO = frozenset({"of", "against", "into"})
 _SEIZED = frozenset({"ASSAULT", "COERCE"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 
@@ -112,7 +113,11 @@ def invaded_place(story: Story, tok: Token, recipients: list[str]) -> str | None
     if tok.lemma_.lower() not in _INVADED and tok.lower_ not in _INVADED:
         return None
     actors = {a.id: a for a in story.actors}
-    countries = {actors[r].country for r in recipients if r in actors and actors[r].kind == "country"}
+    done_to = set(recipients)  # "the invasion of Ukraine": the "of" object is no recipient of the parties
+    for c in tok.children:
+        objs = [g for g in c.children if g.dep_ == "pobj"] if c.dep_ == "prep" and c.lower_ in _INTO else []
+        done_to.update(a for o in objs + ([c] if c.dep_ == "dobj" else []) if (a := story.actor_of_token(o)))
+    countries = {actors[r].country for r in done_to if r in actors and actors[r].kind == "country"}
     if len(countries) != 1:
         return None
     code = countries.pop()
