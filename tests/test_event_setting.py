@@ -122,3 +122,46 @@ def test_where_clause_on_a_place_happens_there() -> None:
     hit = _event(rec, "hit")
     assert hit.place_source == "discourse"
     assert hit.place is not None and rec.places[int(hit.place[1:]) - 1].name == "Kharkiv"
+
+
+def _place_name(rec: Record, e: Event) -> str | None:
+    return next((p.name for p in rec.places if p.id == e.place), None)
+
+
+def test_area_noun_places_the_event_at_the_place_it_is_told_of() -> None:
+    rec = extract("Police arrested dozens of protesters in the region of the capital, Nairobi.", published=DAY)
+    arrested = _event(rec, "arrested")
+    assert arrested.place_source == "clause" and _place_name(rec, arrested) == "Nairobi"
+
+
+def test_compound_of_an_area_or_site_noun_places_the_event() -> None:
+    for text in ("Soldiers detained three journalists in Ukraine's Kharkiv region on Monday.",
+                 "Soldiers detained three journalists at a Kharkiv hotel on Monday."):
+        rec = extract(text, published=DAY)
+        assert _place_name(rec, _event(rec, "detained")) == "Kharkiv"
+
+
+def test_area_noun_places_no_abstract_event() -> None:
+    rec = extract("Kenya sanctioned two officials at a hearing in the region of the capital, Nairobi.",
+                  published=DAY)
+    assert _event(rec, "sanctioned").place is None
+
+
+def test_town_hit_is_where_the_attack_happened() -> None:
+    rec = extract("Russian forces shelled Kharkiv on Tuesday, officials said.", published=DAY)
+    shelled = _event(rec, "shelled")
+    assert shelled.place_source == "clause" and _place_name(rec, shelled) == "Kharkiv"
+
+
+def test_country_attacked_is_not_taken_as_the_place() -> None:
+    rec = extract("Ukrainian troops fought Russia for three days.", published=DAY)
+    assert _event(rec, "fought").place is None
+
+
+def test_invasion_happens_in_the_country_invaded() -> None:
+    rec = extract("Russia invaded Ukraine in 2022. Many people still live in Ukraine.", published=DAY)
+    invaded = _event(rec, "invaded")
+    assert invaded.place_source == "clause" and _place_name(rec, invaded) == "Ukraine"
+    rec = extract("The invasion of Iraq by American forces began in 2003. Many people still live in Iraq.",
+                  published=DAY)
+    assert _place_name(rec, _event(rec, "invasion")) == "Iraq"

@@ -28,7 +28,8 @@ Guards, each from an error seen on real output (a wrong date is worse than none)
 * a vague "recently" / "in the past" is not passed on, nor a decade to a participle ("camps opened
   in the 1990s, offering havens" tells a state, not an act of the 1990s).
 
-Place: a "where" clause on a place ("taken to Krasnodar, where he was accused …") happens there.
+Place: an area noun, a governing verb or a town hit (``events/where.py``, ``place_source`` = ``clause``);
+a "where" clause on a place ("taken to Krasnodar, where he was accused …") happens there.
 
 Tried and dropped (precision on the VOA and Guardian/NYT corpora below 90 %): the day of the lead
 sentence for its other past-tense events (noun events there are background: "shifted from
@@ -54,8 +55,10 @@ from .. import record
 from ..lexicon import subset
 from ..story import Story
 from ..syntax import quoted_tokens
+from .attributes import clause_tokens
 from .lexicon import TriggerSense, speech_verbs
 from .status import status
+from .where import area_place, governing_place, invaded_place, object_place
 
 # resources/en/events/prepositions.tsv, resources/en/events/links.tsv
 _TIME_PREPS = frozenset(subset("events/prepositions.tsv", "role", "time"))
@@ -72,6 +75,7 @@ class Draft(Protocol):
 
     sense: TriggerSense
     trigger: Token
+    recipients: list[str]
     sentence: tuple[int, int]
     time: record.Time | None
     place: str | None
@@ -296,9 +300,20 @@ def _content_clause(tok: Token) -> bool:
                for a in (tok, *tok.ancestors))
 
 
+def _near_place(story: Story, d: Draft) -> str | None:
+    """An area noun's place, a subject noun's verb's place, a town hit or seized. Not from the clause
+    of an event that anchors a time phrase ("detained in a Moscow airport a week before the
+    invasion": the airport is the detention's)."""
+    tok, kind = d.trigger, d.sense.type
+    area = None if _time_anchor(tok) else area_place(story, clause_tokens(tok), kind)
+    return (area or governing_place(story, tok, kind) or object_place(story, tok, kind)
+            or invaded_place(story, tok, d.recipients))
+
+
 def settle(story: Story, drafts: Sequence[Draft]) -> None:
     """Date the drafts their clause left undated, from their neighbours in the sentence, else (present
-    progressive only) from the publication day."""
+    progressive only) from the publication day; place them one step from their clause, else from a
+    "where" clause."""
     for d in drafts:
         if d.time is None and _may_inherit(story, d):
             for rule in DATE_RULES:
@@ -307,6 +322,9 @@ def settle(story: Story, drafts: Sequence[Draft]) -> None:
                     d.time, d.date_source = time, "discourse"
                     d.status = status(story, d.trigger, d.time)
                     break
+        if d.place is None:  # one step from the trigger, still its own clause: events/where.py
+            d.place = _near_place(story, d)
+            d.place_source = "clause" if d.place is not None else d.place_source
         if d.place is None and d.status == "reported":
             for place_rule in PLACE_RULES:
                 place = place_rule(story, d, drafts)
