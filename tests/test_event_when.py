@@ -57,3 +57,22 @@ def test_headline_glued_to_the_next_paragraph_is_not_dated_by_its_saying() -> No
                   "border post.", published="2022-07-03")
     seizes = _event(rec, "seizes")
     assert (seizes.date, seizes.date_source) == (None, "none")
+
+
+def test_event_noun_subject_of_a_present_verb_takes_the_saying_day() -> None:
+    rec = extract("Kenya said on Sunday that negotiations with Uganda are progressing well.", published=DAY)
+    negotiations = _event(rec, "negotiations")
+    assert (negotiations.date, negotiations.date_source) == ("2025-03-02", "discourse")
+
+
+def test_event_noun_subject_of_be_keeps_no_date() -> None:
+    rec = extract("Kenya said on Friday that recent agreements with Uganda are a positive step.", published=DAY)
+    agreements = _event(rec, "agreements")
+    assert (agreements.date, agreements.date_source) == (None, "none")
+
+
+def test_saying_dated_by_its_statement_phrase() -> None:
+    rec = extract("In a statement on Tuesday, the Kenyan ministry said that Uganda is seeking drones from Ethiopia.",
+                  published=DAY)
+    seeking = _event(rec, "seeking")
+    assert (seeking.date, seeking.date_source) == ("2025-03-04", "discourse")

@@ -4,7 +4,11 @@
 * **present of a dated saying** — "Putin said Thursday that Russia supports the proposal", "the
   adviser said on Monday that Russia was seeking drones": an event the speaker tells in the present
   (simple or progressive, active or passive; a past progressive is the present shifted back by the
-  reported speech) holds on the day of the saying, so it takes the saying's date.
+  reported speech) holds on the day of the saying, so it takes the saying's date; so does an event
+  noun that is the subject of such a verb ("said Sunday that talks with the fund are progressing"),
+  but not of "be" ("said that recent agreements are a reminder": the agreements came before). The
+  saying's date is the time phrase on the verb of saying, else the one the statement found for it
+  ("In a statement on Tuesday, X said …").
 
 Guards, each from an error a reader would make otherwise: a past or perfect event ("said on Tuesday
 that rebels had struck", "said on Tuesday that 15 were killed") happened before the saying, on a day it
@@ -36,6 +40,7 @@ class _Event(Protocol):
     """What the rule reads of an event draft."""
 
     trigger: Token
+    claimed_by: str | None
 
 
 def _saying(tok: Token) -> Token | None:
@@ -98,10 +103,19 @@ def _time_of(story: Story, verb: Token) -> record.Time | None:
 def saying_date(story: Story, d: _Event, drafts: Sequence[_Event]) -> record.Time | None:
     """The date of the saying for an event its speaker tells in the present."""
     tok = d.trigger
+    if tok.pos_ == "NOUN" and tok.dep_ in {"nsubj", "nsubjpass"} and tok.head.pos_ == "VERB" \
+            and tok.head.lemma_ != "be":
+        tok = tok.head  # "said Sunday that talks with the fund are progressing": the talks go on then
     verb = _saying(tok)
     if verb is None or not _told_in_present(tok):
         return None
-    return _time_of(story, verb)
+    if (t := _time_of(story, verb)) is not None:
+        return t
+    # "In a statement on Tuesday, X said that …": the statement found the saying's time
+    said = next((st for st in story.statements if st.id == d.claimed_by and st.cue is not None
+                 and st.cue.span[0] == verb.idx and st.time is not None), None)
+    t = next((t for t in story.times if said is not None and t.id == said.time), None)
+    return t if t is not None and t.kind in {"date", "time"} and not t.value.endswith("_REF") else None
 
 
 def subject_date(story: Story, d: _Event, drafts: Sequence[_Event]) -> record.Time | None:
