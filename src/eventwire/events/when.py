@@ -15,6 +15,12 @@ that rebels had struck", "said on Tuesday that 15 were killed") happened before 
 does not say, so takes nothing; nor does a headline the parser glued to a saying of the next
 paragraph; nor does a modal or an infinitive (a plan, not a fact: "said it would
 deploy"); nor a saying whose time is vague ("recently") or anchored ("said after the strike").
+
+Tried and dropped: a participle set off after the subject (", speaking on Sunday,") dating the verb:
+no fill on the VOA and Guardian/NYT corpora (the parser mostly hangs it from the verb, where the
+participle rule of ``setting.py`` already reads it). Not tried in code: "a day after X" dating X from
+its main clause, because the events stage merges a same-type anchor event into its main event ("shelled
+… on Tuesday, a day after rebels ambushed …" yields one ASSAULT), which must be split first.
 """
 
 from __future__ import annotations
