@@ -58,6 +58,7 @@ from ..syntax import quoted_tokens
 from .attributes import clause_tokens
 from .lexicon import TriggerSense, speech_verbs
 from .status import status
+from .when import saying_date, subject_date
 from .where import area_place, governing_place, invaded_place, object_place
 
 # resources/en/events/prepositions.tsv, resources/en/events/links.tsv
@@ -254,7 +255,7 @@ def _same_sentence(span: tuple[int, int], d: Draft) -> bool:
     return d.sentence[0] <= span[0] and span[1] <= d.sentence[1]
 
 
-DATE_RULES: tuple[Rule, ...] = (_joined_date,)
+DATE_RULES: tuple[Rule, ...] = (_joined_date, saying_date, subject_date)  # last two: events/when.py
 
 
 def _where_relative(story: Story, d: Draft, drafts: Sequence[Draft]) -> str | None:
