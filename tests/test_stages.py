@@ -40,7 +40,7 @@ def test_stages_check_names_the_stage_and_the_missing_field():
 def test_stages_unknown_name_is_one_clear_error():
     with pytest.raises(stages.PipelineError) as err:
         stages.get("eventwire.nothing.v1")
-    assert err.value.code == "EW-P01" and "eventwire.times.v1" in str(err.value)
+    assert err.value.code == "EW-P01" and "eventwire.times.v2" in str(err.value)
 
 
 def test_stages_names_must_be_versioned_and_fields_known():
@@ -71,7 +71,7 @@ def test_stages_a_stage_is_replaced_and_an_early_one_cannot_need_a_late_field():
     def no_times(story):
         story.times = []
 
-    names = tuple("tests.no_times.v1" if n == "eventwire.times.v1" else n for n in stages.DEFAULT_STAGES)
+    names = tuple("tests.no_times.v1" if n == "eventwire.times.v2" else n for n in stages.DEFAULT_STAGES)
     rec = eventwire.extract("Officials met in Geneva on Tuesday.", published="2025-12-06", stages=names)
     assert rec.times == [] and rec.places
     with pytest.raises(stages.PipelineError):

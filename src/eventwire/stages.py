@@ -1,7 +1,7 @@
 """The stages of the pipeline: what each one needs from the shared ``Story``, what it writes there.
 
 A stage is a function ``run(story) -> None`` registered under a versioned name
-(``eventwire.times.v1``) with the ``Story`` fields it ``requires`` and ``assigns``, in the manner
+(``eventwire.times.v2``) with the ``Story`` fields it ``requires`` and ``assigns``, in the manner
 of spaCy's ``Language.factory(..., requires=, assigns=)``. The default pipeline is one ordered list
 of names, :data:`DEFAULT_STAGES`; ``pipeline``, ``bench`` (per-stage timing) and the tests all
 iterate that one list, so a stage added here is run, timed and checked everywhere at once.
@@ -64,7 +64,7 @@ DEFAULT_STAGES: tuple[str, ...] = (
     "eventwire.mentions.v3",
     "eventwire.actors.v3",
     "eventwire.places.v3",
-    "eventwire.times.v1",
+    "eventwire.times.v2",
     "eventwire.statements.v3",
     "eventwire.events.v3",
 )
@@ -74,7 +74,7 @@ _BUILTIN_MODULES = {
     "eventwire.mentions.v3": "eventwire.mentions",
     "eventwire.actors.v3": "eventwire.actors",
     "eventwire.places.v3": "eventwire.places",
-    "eventwire.times.v1": "eventwire.times",
+    "eventwire.times.v2": "eventwire.times",
     "eventwire.statements.v3": "eventwire.statements",
     "eventwire.events.v3": "eventwire.events",
 }
@@ -94,7 +94,7 @@ class Stage:
 
     @property
     def short(self) -> str:
-        """``times`` for ``eventwire.times.v1``: the column name ``bench`` reports it under."""
+        """``times`` for ``eventwire.times.v2``: the column name ``bench`` reports it under."""
         parts = self.name.split(".")
         return parts[-2] if len(parts) >= 2 else self.name
 

@@ -110,7 +110,7 @@ def find_times(doc: Doc, published: datetime.date | None, *, lang: str = "en") -
     return mentions
 
 
-@register("eventwire.times.v1", requires=("doc", "published"), assigns=("times",),
+@register("eventwire.times.v2", requires=("doc", "published"), assigns=("times",),
           resources=("times", "modals.tsv", "speech_verbs.tsv"), resources_hash="22f224800e7b")
 def times_stage(story: Story) -> None:
     """Every date and time of the story as a TIMEX3 value against its publication date, ids ``T1…``."""
