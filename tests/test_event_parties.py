@@ -176,3 +176,26 @@ def test_parties_a_definite_demonym_mention_brings_no_second_doer() -> None:
 def test_parties_hosting_refugees_is_no_visit() -> None:
     rec = extract("Norway is hosting 20,000 Chadian refugees.")
     assert all(not e.recipients for e in rec.events if e.type == "CONSULT")
+
+
+def test_parties_the_possessor_of_an_arrest_or_trial_undergoes_it() -> None:
+    rec = extract("Chadian police confirmed Jane Doe's arrest.")
+    assert names(rec, first(rec, "COERCE").recipients) == {"Jane Doe"}
+    assert not first(rec, "COERCE").actors
+
+
+def test_parties_with_an_of_phrase_the_possessor_does_it() -> None:
+    rec = extract("Chad's release of the prisoners was welcomed.")
+    assert names(rec, first(rec, "RETREAT").actors) == {"Chad"}
+
+
+def test_parties_the_subject_of_face_or_await_undergoes_the_event() -> None:
+    rec = extract("Jane Doe faces sanctions imposed by Chad.")
+    assert names(rec, first(rec, "SANCTION").recipients) == {"Jane Doe"}
+    assert "Jane Doe" not in names(rec, first(rec, "SANCTION").actors)
+
+
+def test_parties_stand_accused_makes_the_subject_the_accused() -> None:
+    rec = extract("Two Chadian soldiers stand accused of the 2004 bombing.")
+    accuse = first(rec, "ACCUSE")
+    assert names(rec, accuse.recipients) == {"Chadian soldiers"} and not accuse.actors

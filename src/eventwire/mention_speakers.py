@@ -182,15 +182,25 @@ def speaker_names(doc: Doc, spans: list[tuple[Span, str]], gaz: Gazetteer,
     """``spans`` (name spans and their labels) in text order, with the speakers found as PERSON names:
     spans relabelled, untagged names added; ``notes`` gets the evidence by start token."""
     spans = sorted(spans, key=lambda sl: sl[0].start)
-    lower_words = {t.lower_ for t in doc if t.is_lower}
+    toks = list(doc)  # one Token object per token: building them is the cost of a walk over the Doc
+    lower_words = {t.lower_ for t in toks if t.is_lower}
     by_tokens = {(s.start, s.end): k for k, (s, _) in enumerate(spans)}
     owner = {i: k for k, (s, _) in enumerate(spans) for i in range(s.start, s.end)}
     persons = frozenset(name_key(s[-1].text) for s, label in spans if label == "PERSON" and len(s) > 1)
     found: dict[str, tuple[Span, list[Token]]] = {}  # name_key -> a speaker name and the verbs it speaks with
     org_names = {name_key(s.text) for s, label in spans if label == "ORG"}
-    vetoed = {name_key(t.text) for t in doc if t.dep_ not in {"compound", "amod", "nmod", "poss"}
-              and _name_word(t) and _context_says_no(doc[t.i : t.i + 1])}  # "the Foo" anywhere in the story
-    for tok in doc:
+    words: dict[str, list[Token]] = {}  # name words by key, to veto "the Foo" anywhere in the story
+    for t in toks:
+        if t.dep_ not in {"compound", "amod", "nmod", "poss"} and _name_word(t):
+            words.setdefault(name_key(t.text), []).append(t)
+    veto: dict[str, bool] = {}
+
+    def vetoed(key: str) -> bool:  # decided only for the few keys a speaker rule asks about
+        if key not in veto:
+            veto[key] = any(_context_says_no(doc[t.i : t.i + 1]) for t in words.get(key, ()))
+        return veto[key]
+
+    for tok in toks:
         if not _speaker_head(tok):
             continue
         run = _run(tok)
@@ -201,12 +211,12 @@ def speaker_names(doc: Doc, spans: list[tuple[Span, str]], gaz: Gazetteer,
         if label == "PERSON" or any(owner.get(i, k) != k for i in range(run.start, run.end)):
             continue  # already a person, or cut across another name
         if label not in {None, *_MAY_RELABEL} or not _plausible(run, gaz, lower_words, persons) \
-                or name_key(run[-1].text) in vetoed or (len(run) > 1 and name_key(run[-1].text) in persons):
+                or vetoed(name_key(run[-1].text)) or (len(run) > 1 and name_key(run[-1].text) in persons):
             continue  # "Jane La Foo" … "La Foo said" is left to the surname rules
         if (label == "ORG" or name_key(run.text) in org_names) and not _person_apposition(run):
             continue  # "Foo Mining said": the model's ORG elsewhere stands unless an apposition says person
         found.setdefault(name_key(run.text), (run, []))[1].append(tok.head)
-    full = {name_key(t.text) for t in doc if t.i > 0 and _name_word(doc[t.i - 1]) and doc[t.i - 1].pos_ == "PROPN"}
+    full = {name_key(t.text) for t in toks if t.i > 0 and _name_word(toks[t.i - 1]) and toks[t.i - 1].pos_ == "PROPN"}
     names = {key for key, (run, verbs) in found.items() if len(run) > 1 or key in persons or key in full
              or _titled(run) or _pronouns_say_person(doc, run.text, verbs)}  # "Foo said" alone is as often a company
     if not names:
@@ -217,13 +227,13 @@ def speaker_names(doc: Doc, spans: list[tuple[Span, str]], gaz: Gazetteer,
         key = name_key(span.text)
         ends = len(span) > 1 and name_key(span[-1].text) in singles and all(_name_word(t) for t in span)
         if label in _MAY_RELABEL and (key in names or ends) and _plausible(span, gaz, lower_words) \
-                and name_key(span[-1].text) not in vetoed:
+                and not vetoed(name_key(span[-1].text)):
             notes[span.start] = [f"NER label {label}", "for person: the subject of a speech verb"
                                  + ("" if key in names else ", by its last word"), f"against person: NER label {label}"]
             label = "PERSON"
         out.append((span, label))
     tagged = {i for s, _ in spans for i in range(s.start, s.end)}
-    for tok in doc:  # untagged mentions: the whole name, or a one-word speaker's full name
+    for tok in toks:  # untagged mentions: the whole name, or a one-word speaker's full name
         if tok.i in tagged or not _name_word(tok) or tok.pos_ not in {"PROPN", "NOUN"}:
             continue
         if tok.i + 1 < len(doc) and doc[tok.i + 1].i not in tagged and _name_word(doc[tok.i + 1]) \

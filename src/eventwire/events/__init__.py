@@ -170,19 +170,22 @@ def _participants(story: Story, tok: Token, sense: TriggerSense) -> tuple[list[s
         if not actors and not recipients:  # "Chadian troops, who shelled the town"
             actors, recipients = parties.relative_antecedent(story, tok)
         controller = parties.object_controller(tok, lambda t: _ids(story, t))
-        if not actors and tok.dep_ in _INHERIT_DEPS and not parties.own_subject(subj):  # "urged Chad to withdraw"
-            actors.extend(_inherited_subject(story, tok) if controller is None else controller)
+        if not actors and tok.dep_ in _INHERIT_DEPS | {"acomp", "oprd"} and not parties.own_subject(subj):
+            inherited = _inherited_subject(story, tok) if controller is None else controller  # "urged Chad to withdraw"
+            (recipients if parties.passive_complement(tok) else actors).extend(inherited)  # "stand accused"
     else:
         for child in tok.children:
-            if child.dep_ in {"poss", "compound", "amod", "nmod"} and child.i < tok.i:
+            if child.dep_ in {"poss", "compound", "nmod"} and child.i < tok.i and parties.patient_possessor(tok):
+                recipients.extend(_ids(story, child, whole=False))  # "Griner's release", "his trial"
+            elif child.dep_ in {"poss", "compound", "amod", "nmod"} and child.i < tok.i:
                 actors.extend(_ids(story, child, whole=False) or parties.modifier_state(story, child, sense.type))
             elif child.dep_ == "prep" and child.lower_ == "by":
                 actors.extend(_pobj_ids(story, child))
             elif child.dep_ == "prep" and (child.lower_ in _TARGET_PREPS | _PARTY_PREPS
                                            or (child.lower_ == "to" and sense.type in parties.TO_RECIPIENT_TYPES)):
                 recipients.extend(_pobj_ids(story, child))  # "aid to Chad", "a visit to Peru"
-        if not actors:
-            actors.extend(_governing_subject(story, tok))
+        if not actors:  # "officials held talks"; but "Doe faces sanctions": Doe undergoes them
+            (recipients if parties.undergoer_verb(tok) else actors).extend(_governing_subject(story, tok))
         if not recipients:  # "gave Tanzania a grant"
             recipients.extend(parties.governing_recipients(tok, lambda t: _ids(story, t), _TARGET_PREPS | {"to"}))
     actors, recipients = _dedupe(actors), _dedupe(recipients)
@@ -288,7 +291,9 @@ def _same_event(a: Draft, b: Draft, story: Story) -> bool:
         return False
     if da and db:
         return True
-    same_parties = bool(a.actors) and set(a.actors) == set(b.actors) and set(a.recipients) == set(b.recipients)
+    # the same parties, one side at least named: "Doe's release" told twice is one release
+    same_parties = bool(a.actors or a.recipients) and set(a.actors) == set(b.actors) \
+        and set(a.recipients) == set(b.recipients)
     return same_parties or (a.place is not None and a.place == b.place)
 
 
@@ -399,7 +404,7 @@ def _record(n: int, d: Draft, text: str) -> record.Event:
 
 
 @register("eventwire.events.v3", requires=("doc", "actors", "places", "times", "statements"), assigns=("events",),
-          resources=("events", "quantities", "actors", "modals.tsv", "speech_verbs.tsv"), resources_hash="e1e9e04fb9ec")
+          resources=("events", "quantities", "actors", "modals.tsv", "speech_verbs.tsv"), resources_hash="36f2b386be25")
 def events_stage(story: Story) -> None:
     """The story's PLOVER events, with the statements they are reported in (``find_events``)."""
     story.events = find_events(story, story.statements)

@@ -51,7 +51,11 @@ TO_RECIPIENT_TYPES = frozenset({"AID", "SUPPORT", "CONSULT", "REQUEST", "THREATE
 _INSTRUMENTS = read_words("events/instruments.txt")
 _HOST_VERBS = read_words("events/host_verbs.txt")
 _SUBJECT_CONTROL = read_words("events/subject_control.txt")
-_DESCRIPTIONS = read_words("actors/descriptions.tsv")  # the names of unnamed description actors
+_DESCRIPTIONS = read_words("actors/descriptions.tsv")
+_PATIENT_NOUNS = read_words("events/patient_nouns.txt")
+_UNDERGO_VERBS = read_words("events/undergo_verbs.txt")
+# copula-like verbs before a passive participle: "stand accused", "remain detained"
+_PASSIVE_HOSTS = frozenset({"stand", "be", "remain", "get", "become"})  # the names of unnamed description actors
 # "Palestinian protests" are protests of people, not of a state: a demonym makes no state actor there
 _NO_STATE_TYPES = frozenset({"PROTEST"})
 _RELATIVE_TAGS = frozenset({"WDT", "WP"})
@@ -349,3 +353,27 @@ def own_subject(subjects: list[Token]) -> bool:
     return any(s.dep_ == "nsubj" and s.lower_ not in _BACK_PRONOUNS
                and not any(c.dep_ == "poss" and c.lower_ in _BACK_POSSESSIVES for c in s.children)
                for s in subjects)
+
+
+def patient_possessor(noun: Token) -> bool:
+    """"Griner's release", "his trial", "the Doe arrest": the possessor of these nouns undergoes the event
+    (``events/patient_nouns.txt``); with an "of" phrase it does it again ("Chad's release of the prisoners")."""
+    return noun.lemma_.lower() in _PATIENT_NOUNS and not any(
+        c.dep_ == "prep" and c.lower_ == "of" for c in noun.children)
+
+
+def undergoer_verb(noun: Token) -> bool:
+    """"Doe faces sanctions", "awaited his trial", "is under investigation": the subject of the verb that
+    governs the noun undergoes the noun's event (``events/undergo_verbs.txt``; "under" in any verb)."""
+    head = noun.head
+    if noun.dep_ == "pobj":
+        if head.lower_ == "under":
+            return True
+        head = head.head
+    return noun.dep_ == "dobj" and head.lemma_.lower() in _UNDERGO_VERBS
+
+
+def passive_complement(verb: Token) -> bool:
+    """"soldiers stand accused of the bombing", "Doe remained detained": a passive participle after a
+    copula-like verb; the subject it shares is the one the act is done to."""
+    return verb.tag_ == "VBN" and verb.dep_ in {"acomp", "xcomp", "oprd"} and verb.head.lemma_.lower() in _PASSIVE_HOSTS
