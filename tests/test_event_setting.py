@@ -165,3 +165,16 @@ def test_invasion_happens_in_the_country_invaded() -> None:
     rec = extract("The invasion of Iraq by American forces began in 2003. Many people still live in Iraq.",
                   published=DAY)
     assert _place_name(rec, _event(rec, "invasion")) == "Iraq"
+
+
+def test_a_time_phrase_that_starts_a_stretch_dates_nothing() -> None:
+    rec = extract("Chad has frozen 4 billion dollars of Sudanese assets since May.", published="2025-06-10")
+    sanction = next(e for e in rec.events if e.type == "SANCTION")
+    assert sanction.date is None and sanction.date_source == "none"
+
+
+def test_a_year_modifying_another_noun_dates_that_noun_not_the_trigger() -> None:
+    rec = extract("Two Chadian soldiers stand accused of the 2004 bombing of a French base.",
+                  published="2025-06-10")
+    accuse = next(e for e in rec.events if e.type == "ACCUSE")
+    assert accuse.date is None

@@ -4,10 +4,10 @@ clauses, whose times and places are their own; what lies outside it is ``events/
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from .. import record
-from ..lexicon import read_words
+from ..lexicon import read_words, subset
 from ..quantities import QuantityMention, fatality_count
 from ..story import Story
 from .draft import Draft
@@ -16,6 +16,7 @@ from .status import status
 
 __all__ = ["attach", "clause_tokens"]
 
+_SPAN_PREPS = frozenset(subset("events/prepositions.tsv", "role", "span"))
 _CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "xcomp", "acl", "conj", "parataxis", "csubj"}
 
 def clause_tokens(tok: Token) -> list[Token]:
@@ -35,6 +36,17 @@ def clause_tokens(tok: Token) -> list[Token]:
     return out
 
 
+def _dates(span: Span, trigger: Token) -> bool:
+    """A time phrase in the clause that dates the trigger: not one that starts or ends a stretch
+    ("have frozen assets since May"; prepositions.tsv role ``span``), nor one that modifies another
+    noun ("accused of the 2004 bombing": 2004 dates the bombing, not the accusation)."""
+    root = span.root
+    if root.head.lower_ in _SPAN_PREPS and root.dep_ == "pobj":
+        return False
+    return not (root.dep_ in {"compound", "nummod", "amod", "nmod", "poss"} and root.head.pos_ in {"NOUN", "PROPN"}
+                and root.head.i != trigger.i)
+
+
 def attach(story: Story, d: Draft, quantities: list[QuantityMention]) -> None:
     tok = d.trigger
     clause = clause_tokens(tok)
@@ -43,7 +55,7 @@ def attach(story: Story, d: Draft, quantities: list[QuantityMention]) -> None:
     hi = max(t.idx + len(t) for t in clause)
     for timex in story.times_in(lo, hi):
         span = story.doc.char_span(timex.span[0], timex.span[1], alignment_mode="expand")
-        if span is not None and span.root.i in ids and timex.kind in {"date", "time"}:
+        if span is not None and span.root.i in ids and timex.kind in {"date", "time"} and _dates(span, tok):
             d.time, d.date_source = timex, "clause"
             break
     for t in clause:
