@@ -14,8 +14,9 @@ from .draft import Draft
 from .lexicon import context_cues, mode_cues
 from .status import status
 
-__all__ = ["attach", "clause_tokens"]
+__all__ = ["attach", "clause_tokens", "verb_time"]
 
+_TIME_PREPS = frozenset(subset("events/prepositions.tsv", "role", "time"))
 _SPAN_PREPS = frozenset(subset("events/prepositions.tsv", "role", "span"))
 _CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "xcomp", "acl", "conj", "parataxis", "csubj"}
 
@@ -108,3 +109,23 @@ def _objects(story: Story, tok: Token, clause: list[Token]) -> list[str]:
         if words and not any(story.actor_of_token(w) for w in words):
             out.append(story.text[words[0].idx : words[-1].idx + len(words[-1])])
     return list(dict.fromkeys(out))
+
+
+def verb_time(story: Story, verb: Token, *, vague: bool = True) -> record.Time | None:
+    """A date or time phrase hanging from ``verb`` itself: "said Thursday", "on Tuesday", "last week";
+    not one anchored to another event ("said after the strike"). ``vague=False`` skips "now", "recently"
+    (``_REF`` values), which date a saying but pass nothing on."""
+    sent = verb.sent
+    for t in story.times_in(sent.start_char, sent.end_char):
+        if t.kind not in {"date", "time"} or (not vague and t.value.endswith("_REF")):
+            continue
+        span = story.doc.char_span(t.span[0], t.span[1], alignment_mode="expand")
+        if span is None:
+            continue
+        root = span.root
+        if root.head.i == verb.i and root.dep_ in {"npadvmod", "advmod", "tmod", "obl"}:
+            return t
+        if root.dep_ == "pobj" and root.head.dep_ == "prep" and root.head.head.i == verb.i \
+                and root.head.lower_ not in _TIME_PREPS:
+            return t
+    return None

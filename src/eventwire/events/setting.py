@@ -55,7 +55,7 @@ from .. import record
 from ..lexicon import subset
 from ..story import Story
 from ..syntax import quoted_tokens
-from .attributes import clause_tokens
+from .attributes import clause_tokens, verb_time
 from .lexicon import TriggerSense, speech_verbs
 from .status import status
 from .when import saying_date, subject_date
@@ -180,24 +180,6 @@ def _may_inherit(story: Story, d: Draft) -> bool:
 # --- what a verb's own clause says ---------------------------------------------------------------------
 
 
-def _own_time(story: Story, verb: Token) -> record.Time | None:
-    """A date or time phrase hanging from ``verb`` itself: "… Tuesday", "on Tuesday", "last week"."""
-    sent = verb.sent
-    for t in story.times_in(sent.start_char, sent.end_char):
-        if t.kind not in {"date", "time"}:
-            continue
-        span = story.doc.char_span(t.span[0], t.span[1], alignment_mode="expand")
-        if span is None:
-            continue
-        root = span.root
-        if root.head.i == verb.i and root.dep_ in {"npadvmod", "advmod", "tmod", "obl"}:
-            return t
-        if root.dep_ == "pobj" and root.head.dep_ == "prep" and root.head.head.i == verb.i \
-                and root.head.lower_ not in _TIME_PREPS:
-            return t
-    return None
-
-
 def _partners(tok: Token) -> list[Token]:
     """Verbs that share a setting with the trigger: its conjuncts and its bare participial head or
     adjuncts."""
@@ -236,7 +218,7 @@ def _joined_date(story: Story, d: Draft, drafts: Sequence[Draft]) -> record.Time
     for verb in _partners(d.trigger):
         if verb.lemma_.lower() in speech_verbs() and _coordinated(verb, d.trigger):
             continue  # "X lifted the ban, the agency said on Friday": the day of the saying
-        t = _own_time(story, verb)
+        t = verb_time(story, verb)
         if t is None or (tense != _tense(verb) and d.trigger.tag_ != "VBG") or t.value.endswith("_REF"):
             continue  # a vague "recently" / "in the past" says how the neighbour is told, not when
         if d.trigger.tag_ == "VBG" and len(t.value) < 4:

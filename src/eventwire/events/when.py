@@ -33,6 +33,7 @@ from spacy.tokens import Token
 from .. import record
 from ..lexicon import subset
 from ..story import Story
+from .attributes import verb_time
 from .lexicon import speech_verbs
 
 __all__ = ["saying_date", "subject_date"]
@@ -87,25 +88,6 @@ def _told_in_present(tok: Token) -> bool:
     return False
 
 
-def _time_of(story: Story, verb: Token) -> record.Time | None:
-    """A date phrase hanging from ``verb`` itself: "said Thursday", "said on Thursday", "On Thursday, X
-    said"; not one anchored to another event ("said after the strike")."""
-    sent = verb.sent
-    for t in story.times_in(sent.start_char, sent.end_char):
-        if t.kind not in {"date", "time"} or t.value.endswith("_REF"):
-            continue
-        span = story.doc.char_span(t.span[0], t.span[1], alignment_mode="expand")
-        if span is None:
-            continue
-        root = span.root
-        if root.head.i == verb.i and root.dep_ in {"npadvmod", "advmod", "tmod", "obl"}:
-            return t
-        if root.dep_ == "pobj" and root.head.dep_ == "prep" and root.head.head.i == verb.i \
-                and root.head.lower_ not in _TIME_PREPS:
-            return t
-    return None
-
-
 def saying_date(story: Story, d: _Event, drafts: Sequence[_Event]) -> record.Time | None:
     """The date of the saying for an event its speaker tells in the present."""
     tok = d.trigger
@@ -115,7 +97,7 @@ def saying_date(story: Story, d: _Event, drafts: Sequence[_Event]) -> record.Tim
     verb = _saying(tok)
     if verb is None or not _told_in_present(tok):
         return None
-    if (t := _time_of(story, verb)) is not None:
+    if (t := verb_time(story, verb, vague=False)) is not None:
         return t
     # "In a statement on Tuesday, X said that …": the statement found the saying's time
     said = next((st for st in story.statements if st.id == d.claimed_by and st.cue is not None
