@@ -14,11 +14,12 @@ is what a reader needs to say right or wrong without opening the story.
 from __future__ import annotations
 
 import json
-import random
 import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+
+from sample_records import write_sample
 
 
 def candidates(paths: list[str]) -> Iterator[dict[str, Any]]:
@@ -43,12 +44,8 @@ def main(argv: list[str]) -> int:
         print(__doc__.strip().splitlines()[2].strip(), file=sys.stderr)
         return 2
     out, n, seed, paths = argv[0], int(argv[1]), int(argv[2]), argv[3:]
-    rows = sorted(candidates(paths), key=lambda r: (r["doc"], r["name"]))
-    random.Random(seed).shuffle(rows)
-    with Path(out).open("w", encoding="utf-8") as fh:
-        for i, row in enumerate(rows[:n], 1):
-            fh.write(json.dumps({"i": i, **row}, ensure_ascii=False) + "\n")
-    print(f"{len(rows)} persons with a country; wrote {min(n, len(rows))} to {out}")
+    total = write_sample(sorted(candidates(paths), key=lambda r: (r["doc"], r["name"])), out, n, seed)
+    print(f"{total} persons with a country; wrote {min(n, total)} to {out}")
     return 0
 
 

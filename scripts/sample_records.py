@@ -76,17 +76,23 @@ def candidates(kind: str, paths: list[str]) -> Iterator[dict[str, Any]]:
                     yield {**head, "id": item["id"], **body}
 
 
+def write_sample(rows: list[dict[str, Any]], out: str, n: int, seed: int) -> int:
+    """Shuffle ``rows`` (already in a stable order) with ``seed`` and write the first ``n``, numbered from 1,
+    as JSON lines: the same rows and seed give the same sample. Returns the number of candidates."""
+    random.Random(seed).shuffle(rows)
+    with Path(out).open("w", encoding="utf-8") as fh:
+        for i, row in enumerate(rows[:n], 1):
+            fh.write(json.dumps({"i": i, **row}, ensure_ascii=False) + "\n")
+    return len(rows)
+
+
 def main(argv: list[str]) -> int:
     if len(argv) < 5 or argv[0] not in {"events", "statements"}:
         print(__doc__.strip().splitlines()[2].strip(), file=sys.stderr)
         return 2
     kind, out, n, seed, paths = argv[0], argv[1], int(argv[2]), int(argv[3]), argv[4:]
-    rows = sorted(candidates(kind, paths), key=lambda r: (r["doc"], int(r["id"][1:])))
-    random.Random(seed).shuffle(rows)
-    with Path(out).open("w", encoding="utf-8") as fh:
-        for i, row in enumerate(rows[:n], 1):
-            fh.write(json.dumps({"i": i, **row}, ensure_ascii=False) + "\n")
-    print(f"{len(rows)} {kind}; wrote {min(n, len(rows))} to {out}")
+    total = write_sample(sorted(candidates(kind, paths), key=lambda r: (r["doc"], int(r["id"][1:]))), out, n, seed)
+    print(f"{total} {kind}; wrote {min(n, total)} to {out}")
     return 0
 
 
