@@ -47,7 +47,6 @@ often the day before publication as the day itself, and the simple present is as
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Protocol
 
 from spacy.tokens import Token
 
@@ -56,7 +55,8 @@ from ..lexicon import subset
 from ..story import Story
 from ..syntax import quoted_tokens
 from .attributes import clause_tokens, verb_time
-from .lexicon import TriggerSense, speech_verbs
+from .draft import Draft
+from .lexicon import speech_verbs
 from .status import status
 from .when import saying_date, subject_date
 from .where import area_place, governing_place, invaded_place, object_place
@@ -69,23 +69,6 @@ _WHERE = frozenset(subset("events/links.tsv", "role", "where"))
 _PAST_TAGS = {"VBD", "VBN"}
 _PRESENT_TAGS = {"VBZ", "VBP"}
 _ADJUNCT_TAGS = {"VBG", "VBN"}
-
-
-class Draft(Protocol):
-    """What the rules read and write of an event draft (``events._Draft``)."""
-
-    sense: TriggerSense
-    trigger: Token
-    recipients: list[str]
-    sentence: tuple[int, int]
-    time: record.Time | None
-    place: str | None
-    status: str
-    claimed_by: str | None
-    tokens: list[Token]
-    date_source: str
-    published_date: str | None
-    place_source: str
 
 
 Rule = Callable[[Story, Draft, Sequence[Draft]], "record.Time | None"]

@@ -26,7 +26,6 @@ its main clause, because the events stage merges a same-type anchor event into i
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Protocol
 
 from spacy.tokens import Token
 
@@ -34,6 +33,7 @@ from .. import record
 from ..lexicon import subset
 from ..story import Story
 from .attributes import verb_time
+from .draft import Draft
 from .lexicon import speech_verbs
 
 __all__ = ["saying_date", "subject_date"]
@@ -41,13 +41,6 @@ __all__ = ["saying_date", "subject_date"]
 # resources/en/events/prepositions.tsv: "after", "before", "since" … set a time apart from the verb's
 _TIME_PREPS = frozenset(subset("events/prepositions.tsv", "role", "time"))
 _PRESENT = {"VBZ", "VBP"}
-
-
-class _Event(Protocol):
-    """What the rule reads of an event draft."""
-
-    trigger: Token
-    claimed_by: str | None
 
 
 def _saying(tok: Token) -> Token | None:
@@ -88,7 +81,7 @@ def _told_in_present(tok: Token) -> bool:
     return False
 
 
-def saying_date(story: Story, d: _Event, drafts: Sequence[_Event]) -> record.Time | None:
+def saying_date(story: Story, d: Draft, drafts: Sequence[Draft]) -> record.Time | None:
     """The date of the saying for an event its speaker tells in the present."""
     tok = d.trigger
     if tok.pos_ == "NOUN" and tok.dep_ in {"nsubj", "nsubjpass"} and tok.head.pos_ == "VERB" \
@@ -106,7 +99,7 @@ def saying_date(story: Story, d: _Event, drafts: Sequence[_Event]) -> record.Tim
     return t if t is not None and t.kind in {"date", "time"} and not t.value.endswith("_REF") else None
 
 
-def subject_date(story: Story, d: _Event, drafts: Sequence[_Event]) -> record.Time | None:
+def subject_date(story: Story, d: Draft, drafts: Sequence[Draft]) -> record.Time | None:
     """"Zelenskiy on Sunday made an appearance and appealed to viewers": a time phrase between the
     subject and its verb (which the parser hangs from the subject) dates the verb and its conjuncts."""
     tok = d.trigger
