@@ -43,11 +43,12 @@ OWN_TESTS = {
     **{f"quantities/{n}.tsv": "test_quantities.py" for n in (
         "casualties", "non_counts", "numbers", "people", "qualifiers", "vague")},
     **{f"events/{n}.tsv": "test_event_lexicons.py" for n in ("contexts", "modes", "triggers")},
+    "stories/stopwords.txt": "test_stories.py",
 }
 # Data tables where an example sentence would say nothing the table does not (checked by test_gazetteer.py).
 NO_EXAMPLES = {
     "demonyms.tsv", "places/admin1.tsv", "places/countries.tsv", "places/regions.tsv", "places/seats.tsv",
-    "places/us_abbreviations.tsv", "places/water.tsv",
+    "places/us_abbreviations.tsv", "places/water.tsv", "stories/weights.tsv",
 }
 KINDS = {
     "boilerplate.tsv": "clean",
