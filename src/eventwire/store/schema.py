@@ -173,13 +173,108 @@ INSERT INTO events_fts(events_fts) VALUES ('rebuild');
 INSERT INTO statements_fts(statements_fts) VALUES ('rebuild');
 """
 
-MIGRATIONS: list[str] = [_V1, _V2]
+# Version 3: story events across documents (eventwire.stories, docs/stories.md). Nothing here changes a
+# record: identities, copies and clusters are derived tables, rebuilt by ``Store.cluster``.
+_V3 = """
+CREATE TABLE identities (
+    id TEXT PRIMARY KEY,    -- store-wide actor identity, "I" + 12 hex digits
+    name_key TEXT NOT NULL, -- the normalised full name (eventwire.stories.identity.name_key)
+    name TEXT,              -- the name as first written
+    kind TEXT,
+    country TEXT,           -- ISO3, or null while no story gave one
+    n_actors INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX identities_key ON identities(name_key, country);
+CREATE TABLE actor_identities (
+    doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    actor TEXT NOT NULL,
+    identity TEXT NOT NULL,
+    country TEXT,           -- the actor's country, or its identity's when the story gave none
+    country_source TEXT,    -- 'story' or 'corpus' (filled from the identity)
+    PRIMARY KEY (doc_id, actor)
+);
+CREATE INDEX actor_identities_identity ON actor_identities(identity);
+CREATE TABLE doc_copies (
+    doc_id TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+    copy_of TEXT,           -- the earliest stored near-duplicate (syndicated copy), null for an original
+    similarity REAL,        -- estimated Jaccard of the two bodies' shingles
+    signature BLOB          -- MinHash signature of the body
+);
+CREATE INDEX doc_copies_copy_of ON doc_copies(copy_of);
+CREATE TABLE doc_bands (
+    band INTEGER NOT NULL,  -- one LSH band hash of the signature
+    doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE
+);
+CREATE INDEX doc_bands_band ON doc_bands(band);
+CREATE INDEX doc_bands_doc ON doc_bands(doc_id);
+CREATE TABLE story_events (
+    id TEXT PRIMARY KEY,    -- "S" + 12 hex digits, from the founding mention; stable
+    created INTEGER NOT NULL,  -- creation order: when two merge, the smaller (older) survives
+    type TEXT,
+    mode TEXT,
+    status TEXT,
+    date_start TEXT,        -- the interval the members' dates agree on
+    date_end TEXT,
+    place TEXT,             -- JSON {"name", "country", "lat", "lon"} or null
+    first_reported TEXT,
+    last_reported TEXT,
+    num_mentions INTEGER NOT NULL DEFAULT 0,
+    num_documents INTEGER NOT NULL DEFAULT 0,
+    num_sources INTEGER NOT NULL DEFAULT 0,
+    sources TEXT,           -- JSON array of outlets, syndicated copies collapsed
+    window_start TEXT,      -- blocking window: the union of the members' windows
+    window_end TEXT
+);
+CREATE INDEX story_events_dates ON story_events(date_start, date_end);
+CREATE INDEX story_events_type ON story_events(type);
+CREATE INDEX story_events_reported ON story_events(first_reported);
+CREATE TABLE story_members (
+    doc_id TEXT NOT NULL,
+    event TEXT NOT NULL,
+    story TEXT NOT NULL REFERENCES story_events(id),
+    score REAL,             -- the score it joined with; null for the founding mention
+    signature TEXT NOT NULL,   -- what the event said: a reprocessed story keeps its cluster when equal
+    mention TEXT NOT NULL,  -- JSON eventwire.stories.mention.Mention
+    PRIMARY KEY (doc_id, event)
+);
+CREATE INDEX story_members_story ON story_members(story);
+CREATE TABLE story_keys (
+    key TEXT NOT NULL,      -- a blocking key (eventwire.stories.score.block_keys)
+    window_end TEXT,        -- the story's window end, so a lookup scans only recent stories
+    story TEXT NOT NULL,
+    PRIMARY KEY (key, story)
+);
+CREATE INDEX story_keys_recent ON story_keys(key, window_end);
+CREATE INDEX story_keys_story ON story_keys(story);
+CREATE TABLE story_actors (
+    story TEXT NOT NULL,
+    identity TEXT NOT NULL,
+    role TEXT NOT NULL CHECK (role IN ('actor', 'recipient')),
+    n INTEGER NOT NULL,     -- members naming it in that role
+    PRIMARY KEY (story, identity, role)
+);
+CREATE INDEX story_actors_identity ON story_actors(identity);
+CREATE TABLE story_merges (
+    gone TEXT PRIMARY KEY,  -- a story id that no longer exists
+    into_story TEXT NOT NULL,  -- the older story it was merged into
+    at TEXT
+);
+CREATE TABLE story_terms (
+    term TEXT PRIMARY KEY,  -- a stemmed content word of evidence sentences
+    df INTEGER NOT NULL     -- documents using it: the idf of sentence similarity
+);
+"""
+
+MIGRATIONS: list[str] = [_V1, _V2, _V3]
 """``MIGRATIONS[n]`` takes a store from version ``n`` to ``n + 1``; append, never edit."""
 
 SCHEMA_VERSION = len(MIGRATIONS)
 
 #: The tables that hold a story's rows, in the order they are exported.
 TABLES = ("documents", "actors", "places", "times", "statements", "events", "event_participants")
+#: The derived tables of story events across documents (version 3).
+STORY_TABLES = ("identities", "actor_identities", "doc_copies", "doc_bands", "story_events", "story_members",
+                "story_keys", "story_actors", "story_merges", "story_terms")
 
 
 def version(conn: sqlite3.Connection) -> int:
