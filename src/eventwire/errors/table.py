@@ -282,6 +282,9 @@ class Store(Group):
     S13 = Code("EW-S13", StoreError, "a write statement was given to the read-only `eventwire sql`",
                "use SELECT statements; write through Store")
     READ_ONLY = S13.msg("the store is read-only here, write statements are refused ({error})")
+    S14 = Code("EW-S14", StoreError, "no story event has this id (nor was one of that id merged into another)",
+               "list the ids with `eventwire stories --db FILE`")
+    NO_STORY = S14.msg("no story event {id!r} in {path}")
 
 
 class Extraction(Group):

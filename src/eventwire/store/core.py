@@ -19,7 +19,7 @@ from typing import Any
 
 from ..errors import Store as Codes
 from ..record import Record
-from . import queries, schema
+from . import queries, schema, stories, story_queries
 from .rows import COLUMNS, record_rows
 
 
@@ -130,23 +130,27 @@ class Store:
         with self.transaction():
             self._conn.execute("SAVEPOINT story")
             try:
-                self._delete(doc_id)
+                sticky = self._delete(doc_id)
                 for table, columns in COLUMNS.items():
                     if rows[table]:
                         marks = ", ".join("?" * len(columns))
                         self._conn.executemany(
                             f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", rows[table])
+                stories.add_document(self._conn, data, None, sticky)
             except BaseException:
                 self._conn.execute("ROLLBACK TO story")
                 self._conn.execute("RELEASE story")
                 raise
             self._conn.execute("RELEASE story")
 
-    def _delete(self, doc_id: str) -> None:
-        """Remove a story's rows child tables first (FTS triggers fire on each deleted row)."""
+    def _delete(self, doc_id: str) -> stories.Sticky:
+        """Remove a story's rows child tables first (FTS triggers fire on each deleted row); its events
+        leave their story events first, remembered so an unchanged event can rejoin its old one."""
+        sticky = stories.forget(self._conn, doc_id)
         for table in ("event_participants", "events", "statements", "times", "places", "actors"):
             self._conn.execute(f"DELETE FROM {table} WHERE doc_id = ?", (doc_id,))
         self._conn.execute("DELETE FROM documents WHERE id = ?", (doc_id,))
+        return sticky
 
     def remove(self, doc_id: str) -> bool:
         """Delete one story; return whether it was stored."""
@@ -222,6 +226,41 @@ class Store:
         """Statements matching every given filter (see ``queries.statements``)."""
         return queries.statements(self._conn, speaker=speaker, country=country, since=since, until=until,
                                   text=text, limit=limit)
+
+    # -- story events ----------------------------------------------------------------------
+    def cluster(self, since: str | None = None, until: str | None = None,
+                progress: Any = None) -> stories.ClusterSummary:
+        """Re-cluster the event mentions of a window (``since``/``until`` as in ``events``) from scratch.
+
+        Ingest already clusters as it stores; this is for a changed threshold or weights, or after
+        many reprocessed documents. One transaction: an interrupted run changes nothing.
+
+        Example::
+
+            >>> store.cluster(since="2022-03-01", until="2022-03-31").mentions
+        """
+        start, end = queries.bounds(since, until)
+        with self.transaction():
+            return stories.recluster(self._conn, start, end, progress)
+
+    def stories(self, type: str | None = None, country: str | None = None, actor: str | None = None,
+                place: str | None = None, since: str | None = None, until: str | None = None,
+                limit: int | None = 100) -> list[dict[str, Any]]:
+        """Story events matching every filter, each whole (see ``story_queries.stories``, docs/stories.md).
+
+        Example::
+
+            >>> [s["id"] for s in store.stories(type="ASSAULT", country="UKR", since="2022-04", limit=5)]
+        """
+        return story_queries.stories(self._conn, type=type, country=country, actor=actor, place=place,
+                                     since=since, until=until, limit=limit)
+
+    def story(self, sid: str) -> dict[str, Any]:
+        """One story event: every report, every figure. A merged id leads to the surviving story."""
+        found = story_queries.story(self._conn, sid)
+        if found is None:
+            raise Codes.NO_STORY.error(id=sid, path=self.path)
+        return found
 
     def sql(self, query: str, params: tuple[Any, ...] = ()) -> list[dict[str, Any]]:
         """Run one read-only SQL statement on a separate ``mode=ro`` connection; writes are refused."""

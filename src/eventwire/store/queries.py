@@ -51,7 +51,7 @@ STATEMENT_FIELDS = ("doc_id", "statement_id", "speaker", "speaker_country", "spe
                     "channel", "date", "date_start", "date_end", "sentence", "title", "published", "source", "url")
 
 
-def _like(value: str) -> str:
+def like(value: str) -> str:
     """A ``LIKE`` pattern matching ``value`` anywhere, its own ``%`` and ``_`` taken literally."""
     escaped = value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{escaped}%"
@@ -73,7 +73,7 @@ def fts_query(words: str) -> str:
     return " ".join(terms)
 
 
-def _bounds(since: str | None, until: str | None) -> tuple[str | None, str | None]:
+def bounds(since: str | None, until: str | None) -> tuple[str | None, str | None]:
     """The first day of ``since`` and the last of ``until``, each taken as a whole interval."""
     out: list[str | None] = []
     for name, value, index in (("since", since, 0), ("until", until, 1)):
@@ -117,7 +117,7 @@ def events(conn: sqlite3.Connection, *, type: str | None = None, actor: str | No
         # Matching actors first (one pass over actors), then their events through the index.
         where.append("(e.doc_id, e.id) IN (SELECT ep.doc_id, ep.event FROM actors a JOIN event_participants ep "
                      f"ON ep.doc_id = a.doc_id AND ep.actor = a.id WHERE {_NAME_MATCH})")
-        params += [_like(actor), _like(actor)]
+        params += [like(actor), like(actor)]
     if country:
         where.append("(p.country = ? OR EXISTS (SELECT 1 FROM event_participants ep JOIN actors a "
                      "ON a.doc_id = ep.doc_id AND a.id = ep.actor "
@@ -126,7 +126,7 @@ def events(conn: sqlite3.Connection, *, type: str | None = None, actor: str | No
     _overlaps("e", since, until, where, params)
     if place:
         where.append("(p.name LIKE ? ESCAPE '\\' OR p.admin1 LIKE ? ESCAPE '\\')")
-        params += [_like(place), _like(place)]
+        params += [like(place), like(place)]
     if text:
         where.append("e.key IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)")
         params.append(fts_query(text))
@@ -142,7 +142,7 @@ def events(conn: sqlite3.Connection, *, type: str | None = None, actor: str | No
 
 def _overlaps(alias: str, since: str | None, until: str | None, where: list[str], params: list[Any]) -> None:
     """Keep rows whose whole date interval meets [since, until]: "2025-12" matches since 2025-12-15."""
-    start, end = _bounds(since, until)
+    start, end = bounds(since, until)
     if start:
         where.append(f"{alias}.date_end >= ?")
         params.append(start)
@@ -164,7 +164,7 @@ def statements(conn: sqlite3.Connection, *, speaker: str | None = None, country:
     params: list[Any] = []
     if speaker:
         where.append(f"({_NAME_MATCH} OR s.speaker_text LIKE ? ESCAPE '\\')")
-        params += [_like(speaker)] * 3
+        params += [like(speaker)] * 3
     if country:
         where.append("a.country = ?")
         params.append(country.strip().upper())

@@ -234,10 +234,12 @@ CREATE TABLE story_members (
     story TEXT NOT NULL REFERENCES story_events(id),
     score REAL,             -- the score it joined with; null for the founding mention
     signature TEXT NOT NULL,   -- what the event said: a reprocessed story keeps its cluster when equal
+    window_end TEXT,        -- the mention's blocking window end: ``cluster`` replays members in this order
     mention TEXT NOT NULL,  -- JSON eventwire.stories.mention.Mention
     PRIMARY KEY (doc_id, event)
 );
 CREATE INDEX story_members_story ON story_members(story);
+CREATE INDEX story_members_window ON story_members(window_end);
 CREATE TABLE story_keys (
     key TEXT NOT NULL,      -- a blocking key (eventwire.stories.score.block_keys)
     window_end TEXT,        -- the story's window end, so a lookup scans only recent stories
