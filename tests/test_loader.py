@@ -153,6 +153,8 @@ def test_ingest_killed_mid_run_resumes_to_the_clean_result(tmp_path: Path) -> No
     finally:
         proc.wait()
     assert 4 <= _count(killed) < total, "the run was not caught mid-way; make the corpus larger"
+    with Store(killed) as st:  # the story events of what was committed are whole
+        assert st.check_stories() == []
     resumed = ingest([corpus], killed, batch_size=4)
     assert resumed.skipped >= 4 and resumed.stored + resumed.skipped == total
     ingest([corpus], clean, batch_size=4)
@@ -161,6 +163,10 @@ def test_ingest_killed_mid_run_resumes_to_the_clean_result(tmp_path: Path) -> No
     assert after_kill == reference
     with closing(sqlite3.connect(killed)) as conn:
         assert conn.execute("SELECT count(*), count(DISTINCT id) FROM documents").fetchone() == (total, total)
+    groups = "SELECT group_concat(doc_id || '/' || event) FROM story_members GROUP BY story ORDER BY 1"
+    with Store(killed) as st, Store(clean) as ref:
+        assert st.check_stories() == []
+        assert st.sql(groups) == ref.sql(groups)
 
 
 def _count(db: Path) -> int:

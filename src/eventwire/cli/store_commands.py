@@ -28,30 +28,30 @@ from ..store.queries import sql as run_sql
 from .errors import exits
 from .render import console_out
 
-_FORMAT = click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table",
+FORMAT = click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table",
                        show_default=True, help="table for reading, json (array of objects) or csv for programs.")
-_DB = click.option("--db", "db", required=True, type=click.Path(dir_okay=False, path_type=Path),
+DB = click.option("--db", "db", required=True, type=click.Path(dir_okay=False, path_type=Path),
                    help="The store file (SQLite) written by 'eventwire ingest'.")
 _LIMIT = click.option("--limit", type=click.IntRange(min=1), default=None, help="At most N rows.")
-_SINCE = click.option("--since", help="On or after this date (YYYY, YYYY-MM or YYYY-MM-DD; coarse dates overlap).")
-_UNTIL = click.option("--until", help="On or before this date (the whole month/year for YYYY-MM/YYYY).")
+SINCE = click.option("--since", help="On or after this date (YYYY, YYYY-MM or YYYY-MM-DD; coarse dates overlap).")
+UNTIL = click.option("--until", help="On or before this date (the whole month/year for YYYY-MM/YYYY).")
 
 _EVENT_COLUMNS = ("when", "type", "mode", "actors", "recipients", "place", "killed", "sentence", "ref")
 _STATEMENT_COLUMNS = ("when", "speaker", "direct", "channel", "content", "ref")
 
 
-def _require(db: Path) -> Path:
+def require(db: Path) -> Path:
     """``db`` itself, or the one-line "no store" error naming the command that creates one."""
     if not db.is_file():
         raise Codes.NO_STORE_CLI.error(path=db)
     return db
 
 
-def _open(db: Path) -> Store:
-    return Store(_require(db), readonly=True)
+def open_readonly(db: Path) -> Store:
+    return Store(require(db), readonly=True)
 
 
-def _cell(value: Any) -> str:
+def cell(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, list):
@@ -59,7 +59,7 @@ def _cell(value: Any) -> str:
     return str(value)
 
 
-def _emit(rows: list[dict[str, Any]], fmt: str, columns: Sequence[str] | None = None,
+def emit(rows: list[dict[str, Any]], fmt: str, columns: Sequence[str] | None = None,
           fields: Sequence[str] = ()) -> None:
     """Print ``rows`` in ``fmt``; ``columns`` picks the table's columns, ``fields`` the csv header of no rows."""
     if fmt == "json":
@@ -70,7 +70,7 @@ def _emit(rows: list[dict[str, Any]], fmt: str, columns: Sequence[str] | None = 
         writer = csv.writer(sys.stdout, lineterminator="\n")
         writer.writerow(names)
         for row in rows:
-            writer.writerow([_cell(row.get(n)) for n in names])
+            writer.writerow([cell(row.get(n)) for n in names])
         return
     shown = list(columns or names)
     table = Table(box=box.SIMPLE_HEAD, show_lines=False)
@@ -78,7 +78,7 @@ def _emit(rows: list[dict[str, Any]], fmt: str, columns: Sequence[str] | None = 
         wide = name in ("sentence", "content")
         table.add_column(name, overflow="fold", ratio=4 if wide else None, min_width=8 if not wide else 30)
     for row in rows:
-        table.add_row(*(escape(_cell(_display(row, n))) for n in shown))
+        table.add_row(*(escape(cell(_display(row, n))) for n in shown))
     console_out.print(table)
     console_out.print(f"{len(rows)} row(s)")
 
@@ -95,15 +95,15 @@ def _display(row: dict[str, Any], name: str) -> Any:
 
 
 @click.command("query")
-@_DB
+@DB
 @click.option("--type", "type_", metavar="TYPE", help="PLOVER event type: ASSAULT, CONSULT, PROTEST, …")
 @click.option("--actor", help="A participant's name or alias (case-insensitive substring).")
 @click.option("--country", metavar="ISO3", help="A participant's country or the event place's country.")
-@_SINCE
-@_UNTIL
+@SINCE
+@UNTIL
 @click.option("--place", help="The event place's name or admin1 (substring).")
 @click.option("--text", metavar="WORDS", help="Every word in the evidence sentence (full-text search).")
-@_FORMAT
+@FORMAT
 @_LIMIT
 @exits()
 def query_command(db: Path, type_: str | None, actor: str | None, country: str | None, since: str | None,
@@ -112,20 +112,20 @@ def query_command(db: Path, type_: str | None, actor: str | None, country: str |
 
     Example: eventwire query --db news.db --type ASSAULT --country UKR --since 2025-12 --format csv
     """
-    with _open(db) as store:
+    with open_readonly(db) as store:
         rows = store.events(type=type_, actor=actor, country=country, since=since, until=until, place=place,
                             text=text, limit=limit)
-    _emit(rows, fmt, _EVENT_COLUMNS if fmt == "table" else None, EVENT_FIELDS)
+    emit(rows, fmt, _EVENT_COLUMNS if fmt == "table" else None, EVENT_FIELDS)
 
 
 @click.command("statements")
-@_DB
+@DB
 @click.option("--speaker", help="The speaker's name or alias, or the words naming them (substring).")
 @click.option("--country", metavar="ISO3", help="The speaker's country.")
-@_SINCE
-@_UNTIL
+@SINCE
+@UNTIL
 @click.option("--text", metavar="WORDS", help="Every word in what was said (full-text search).")
-@_FORMAT
+@FORMAT
 @_LIMIT
 @exits()
 def statements_command(db: Path, speaker: str | None, country: str | None, since: str | None, until: str | None,
@@ -134,26 +134,26 @@ def statements_command(db: Path, speaker: str | None, country: str | None, since
 
     Example: eventwire statements --db news.db --speaker Zelensky --text ceasefire --format json
     """
-    with _open(db) as store:
+    with open_readonly(db) as store:
         rows = store.statements(speaker=speaker, country=country, since=since, until=until, text=text, limit=limit)
-    _emit(rows, fmt, _STATEMENT_COLUMNS if fmt == "table" else None, STATEMENT_FIELDS)
+    emit(rows, fmt, _STATEMENT_COLUMNS if fmt == "table" else None, STATEMENT_FIELDS)
 
 
 @click.command("sql")
-@_DB
+@DB
 @click.argument("query")
-@_FORMAT
+@FORMAT
 @exits()
 def sql_command(db: Path, query: str, fmt: str) -> None:
     """Run one read-only SQL statement on a store (writes are refused by SQLite itself).
 
     Example: eventwire sql --db news.db "SELECT type, count(*) AS n FROM events GROUP BY type ORDER BY n DESC"
     """
-    _emit(run_sql(_require(db), query), fmt)
+    emit(run_sql(require(db), query), fmt)
 
 
 @click.command("export")
-@_DB
+@DB
 @click.option("--format", "fmt", type=click.Choice(FORMATS), required=True,
               help="jsonl: one record per line; csv/parquet: one file per table; acled: ACLED-style event CSV.")
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), required=True, help="Output folder.")
@@ -163,6 +163,6 @@ def export_command(db: Path, fmt: str, out: Path) -> None:
 
     Example: eventwire export --db news.db --format parquet --out exports/
     """
-    written = export(_require(db), fmt, out)
+    written = export(require(db), fmt, out)
     for name, count in written.items():
         click.echo(f"{out / name}\t{count} rows", err=True)

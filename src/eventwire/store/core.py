@@ -19,7 +19,7 @@ from typing import Any
 
 from ..errors import Store as Codes
 from ..record import Record
-from . import queries, schema, stories, story_queries
+from . import queries, schema, stories, story_queries, story_rows
 from .rows import COLUMNS, record_rows
 
 
@@ -261,6 +261,11 @@ class Store:
         if found is None:
             raise Codes.NO_STORY.error(id=sid, path=self.path)
         return found
+
+    def check_stories(self) -> list[str]:
+        """Inconsistencies in the story tables, as sentences; empty when every event is in exactly one
+        story event whose summary matches its members (what a crash must never break)."""
+        return story_rows.problems(self._conn)
 
     def sql(self, query: str, params: tuple[Any, ...] = ()) -> list[dict[str, Any]]:
         """Run one read-only SQL statement on a separate ``mode=ro`` connection; writes are refused."""

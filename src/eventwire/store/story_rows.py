@@ -122,3 +122,26 @@ def refresh(conn: sqlite3.Connection, ids: Iterable[str]) -> None:
 
 def place_json(place: Place) -> dict[str, Any]:
     return {"name": place.name, "country": place.country, "lat": place.lat, "lon": place.lon}
+
+
+def problems(conn: sqlite3.Connection) -> list[str]:
+    """What is inconsistent in the story tables (empty when all is well): members of missing events or
+    stories, stories without members, summary counts that disagree with the members."""
+    checks = (
+        ("members whose event is not stored", "SELECT count(*) FROM story_members m WHERE NOT EXISTS "
+         "(SELECT 1 FROM events e WHERE e.doc_id = m.doc_id AND e.id = m.event)"),
+        ("members of a story that does not exist", "SELECT count(*) FROM story_members m WHERE NOT EXISTS "
+         "(SELECT 1 FROM story_events s WHERE s.id = m.story)"),
+        ("story events without members", "SELECT count(*) FROM story_events s WHERE NOT EXISTS "
+         "(SELECT 1 FROM story_members m WHERE m.story = s.id)"),
+        ("story events whose num_mentions is not their member count", "SELECT count(*) FROM story_events s "
+         "WHERE num_mentions != (SELECT count(*) FROM story_members m WHERE m.story = s.id)"),
+        ("stored events in no story event", "SELECT count(*) FROM events e WHERE NOT EXISTS "
+         "(SELECT 1 FROM story_members m WHERE m.doc_id = e.doc_id AND m.event = e.id)"),
+    )
+    out = []
+    for label, sql in checks:
+        n = conn.execute(sql).fetchone()[0]
+        if n:
+            out.append(f"{n} {label}")
+    return out

@@ -93,6 +93,10 @@ class Mention:
         return replace(self, actors=actors, recipients=recipients)
 
 
+#: Own dates precise enough to tell events apart; a year or a decade is left to the publication day.
+OWN_PRECISIONS = frozenset({"day", "week", "month"})
+
+
 def source_of(document: Mapping[str, Any]) -> str:
     """The outlet: ``document.source``, else the URL's host (without ``www.``), else ``unknown``."""
     source = (document.get("source") or "").strip()
@@ -129,6 +133,8 @@ def from_record(data: Mapping[str, Any], identity: Callable[[Mapping[str, Any]],
         precision: str | None = None
         if span is not None:
             precision = (times.get(e.get("time") or "") or {}).get("precision") or span.precision
+            if span.precision not in OWN_PRECISIONS:
+                span, precision = None, None  # "this year" places no event in time: publication does
         p = places.get(e.get("place") or "")
         place = Place(p["name"], p.get("country"), p.get("lat"), p.get("lon"), p.get("kind")) if p else None
         who = [a for a in e.get("actors", []) if a in actors]

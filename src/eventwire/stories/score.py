@@ -75,6 +75,11 @@ def block_keys(m: Mention) -> frozenset[str]:
         keys.add(f"l:{m.lemma}")
     if m.place:
         keys.add(f"p:{m.place.name.casefold()}")
+    # A report that names no participant or place and words the act differently ("a Kharkiv plant
+    # was hit") still meets the other reports of that type on that day.
+    day = m.date_start if m.precision == "day" else (None if m.dated else m.published)
+    if m.type and day:
+        keys.add(f"d:{m.type}:{day}")
     return frozenset(keys)
 
 
