@@ -33,6 +33,9 @@ COMMANDS: dict[str, tuple[Callable[..., Any], dict[str, str]]] = {
     "statements": (Store.statements, {"db": "self"}),
     "sql": (sql, {"db": "path"}),
     "export": (export.export, {}),
+    "cluster": (Store.cluster, {"db": "self"}),
+    "stories": (Store.stories, {"db": "self", "type_": "type"}),
+    "story": (Store.story, {"db": "self"}),
 }
 
 

@@ -154,3 +154,13 @@ def test_cli_cluster_reports_what_it_did(store: Store) -> None:
     out = CliRunner().invoke(main, ["cluster", "--db", db, "--since", "2025-03"])
     assert out.exit_code == 0, out.output
     assert "event mentions into" in out.output
+
+
+def test_cluster_adopts_events_stored_before_story_events_existed(store: Store) -> None:
+    before = _partition(store)
+    store.connection.execute("DELETE FROM story_members")  # as a store upgraded from schema 2
+    store.connection.execute("DELETE FROM story_events")
+    assert any(p.endswith("stored events in no story event") for p in store.check_stories())
+    store.cluster()
+    assert _partition(store) == before
+    assert store.check_stories() == []

@@ -136,12 +136,16 @@ class Store:
                         marks = ", ".join("?" * len(columns))
                         self._conn.executemany(
                             f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", rows[table])
-                stories.add_document(self._conn, data, None, sticky)
+                self._derive(data, sticky)
             except BaseException:
                 self._conn.execute("ROLLBACK TO story")
                 self._conn.execute("RELEASE story")
                 raise
             self._conn.execute("RELEASE story")
+
+    def _derive(self, data: dict[str, Any], sticky: stories.Sticky | None = None) -> None:
+        """The derived rows of one stored record: its events' story events."""
+        stories.add_document(self._conn, data, None, sticky)
 
     def _delete(self, doc_id: str) -> stories.Sticky:
         """Remove a story's rows child tables first (FTS triggers fire on each deleted row); its events
@@ -241,6 +245,8 @@ class Store:
         """
         start, end = queries.bounds(since, until)
         with self.transaction():
+            for doc_id in stories.unclustered(self._conn):  # e.g. stored before story events existed
+                self._derive(self.record(doc_id))
             return stories.recluster(self._conn, start, end, progress)
 
     def stories(self, type: str | None = None, country: str | None = None, actor: str | None = None,

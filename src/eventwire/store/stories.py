@@ -78,6 +78,13 @@ def add_document(conn: sqlite3.Connection, data: Mapping[str, Any], identities: 
     return [where[m.key] for m in mentions]
 
 
+def unclustered(conn: sqlite3.Connection) -> list[str]:
+    """Documents with events in no story event: stored by an eventwire before story events (schema 2)."""
+    return [r[0] for r in conn.execute(
+        "SELECT DISTINCT e.doc_id FROM events e WHERE NOT EXISTS "
+        "(SELECT 1 FROM story_members m WHERE m.doc_id = e.doc_id AND m.event = e.id) ORDER BY e.doc_id")]
+
+
 def _order(m: Mention) -> tuple[str, str]:
     w = window(m)
     return (w[1] if w else "", m.key)
