@@ -26,7 +26,8 @@ STORY_FIELDS = ("id", "type", "mode", "status", "date_start", "date_end", "place
 def stories(conn: sqlite3.Connection, *, type: str | None = None, country: str | None = None,
             actor: str | None = None, place: str | None = None, since: str | None = None,
             until: str | None = None, limit: int | None = 100) -> list[dict[str, Any]]:
-    """Story events matching every given filter, in date order (then first report), each whole.
+    """Story events matching every given filter, each whole: those dated to a week or closer first, in date
+    order (then first report), then those dated only to a month or more.
 
     ``type``: PLOVER type. ``country``: ISO3 of an actor, a recipient or the place. ``actor``: a
     participant's name, case-insensitive substring. ``place``: substring of the place name.
@@ -59,7 +60,8 @@ def stories(conn: sqlite3.Connection, *, type: str | None = None, country: str |
     sql = f"SELECT {_STORY_COLUMNS} FROM story_events s"
     if where:
         sql += " WHERE " + " AND ".join(where)
-    sql += " ORDER BY s.date_start, s.first_reported, s.id"
+    # A timeline: story events dated to a week or closer in date order, then those known only to a month or more.
+    sql += " ORDER BY julianday(s.date_end) - julianday(s.date_start) > 6, s.date_start, s.first_reported, s.id"
     if limit:
         sql += " LIMIT ?"
         params.append(int(limit))

@@ -58,6 +58,7 @@ class Mention:
     lemma: str | None = None
     terms: frozenset[str] = field(default_factory=frozenset)
     sentence: str = ""
+    counts: frozenset[str] = field(default_factory=frozenset)  # "fatalities:7", "drone:700": the figures given
 
     @property
     def dated(self) -> bool:
@@ -83,7 +84,7 @@ class Mention:
     @classmethod
     def from_json(cls, text: str) -> Mention:
         data = json.loads(text)
-        for name in ("actors", "recipients", "countries", "terms"):
+        for name in ("actors", "recipients", "countries", "terms", "counts"):
             data[name] = frozenset(data.get(name) or ())
         place = data.get("place")
         data["place"] = Place(*place) if place else None
@@ -104,6 +105,18 @@ def source_of(document: Mapping[str, Any]) -> str:
         return source
     host = urlsplit(document.get("url") or "").hostname or ""
     return host.removeprefix("www.") or "unknown"
+
+
+def _counts(event: Mapping[str, Any]) -> frozenset[str]:
+    """The event's figures as ``unit:value`` strings (``fatalities:7``, ``drone:700``)."""
+    out = set()
+    fat = event.get("fatalities")
+    if fat and fat.get("value") is not None:
+        out.add(f"fatalities:{fat['value']:g}")
+    for q in event.get("quantities") or ():
+        if q.get("value") is not None and q.get("unit"):
+            out.add(f"{q['unit']}:{q['value']:g}")
+    return frozenset(out)
 
 
 def _day(value: str | None) -> str | None:
@@ -150,6 +163,6 @@ def from_record(data: Mapping[str, Any], identity: Callable[[Mapping[str, Any]],
             precision=precision, place=place,
             actors=frozenset(ids[a] for a in who), recipients=frozenset(ids[a] for a in whom),
             countries=frozenset(c for c in countries if c), lemma=head(trigger), terms=terms(sentence),
-            sentence=sentence,
+            sentence=sentence, counts=_counts(e),
         ))
     return out
