@@ -64,6 +64,9 @@ def test_three_reports_of_one_shelling_are_one_story_event(store: Store) -> None
     assert s["first_reported"] == "2025-03-05" and s["last_reported"] == "2025-03-06"
     assert {m["source"] for m in s["mentions"]} == {"Wire One", "Daily Two", "Post Three"}
     assert all(m["sentence"] for m in s["mentions"])
+    (killed,) = [f for f in s["figures"] if f["field"] == "fatalities"]
+    assert sorted((v["value"], v["qualifier"] or "") for v in killed["values"]) == [(7, ""), (7, "at least"), (14, "")]
+    assert (killed["low"], killed["high"], killed["contested"]) == (7, 14, True)
     assert [p["type"] for p in store.stories(type="PROTEST")] == ["PROTEST"]
     assert store.check_stories() == []
 

@@ -19,7 +19,7 @@ from typing import Any
 
 from ..errors import Store as Codes
 from ..record import Record
-from . import queries, schema, stories, story_queries, story_rows
+from . import copies, identities, queries, schema, stories, story_queries, story_rows
 from .rows import COLUMNS, record_rows
 
 
@@ -144,13 +144,19 @@ class Store:
             self._conn.execute("RELEASE story")
 
     def _derive(self, data: dict[str, Any], sticky: stories.Sticky | None = None) -> None:
-        """The derived rows of one stored record: its events' story events."""
-        stories.add_document(self._conn, data, None, sticky)
+        """The derived rows of one stored record: its actors' store-wide identities, whether it is a
+        syndicated copy, and its events' story events (in that order: clustering reads both)."""
+        doc = data["document"]
+        ids = identities.assign(self._conn, doc["id"], data.get("actors", []))
+        copies.assign(self._conn, doc["id"], doc.get("text") or "", doc.get("published_at") or doc.get("published"))
+        stories.add_document(self._conn, data, ids, sticky)
 
     def _delete(self, doc_id: str) -> stories.Sticky:
         """Remove a story's rows child tables first (FTS triggers fire on each deleted row); its events
         leave their story events first, remembered so an unchanged event can rejoin its old one."""
         sticky = stories.forget(self._conn, doc_id)
+        identities.forget(self._conn, doc_id)
+        copies.forget(self._conn, doc_id)
         for table in ("event_participants", "events", "statements", "times", "places", "actors"):
             self._conn.execute(f"DELETE FROM {table} WHERE doc_id = ?", (doc_id,))
         self._conn.execute("DELETE FROM documents WHERE id = ?", (doc_id,))

@@ -182,9 +182,11 @@ CREATE TABLE identities (
     name TEXT,              -- the name as first written
     kind TEXT,
     country TEXT,           -- ISO3, or null while no story gave one
-    n_actors INTEGER NOT NULL DEFAULT 0
+    n_actors INTEGER NOT NULL DEFAULT 0,
+    surname TEXT            -- last word of a person's full-name key: where a bare surname looks
 );
 CREATE INDEX identities_key ON identities(name_key, country);
+CREATE INDEX identities_surname ON identities(surname);
 CREATE TABLE actor_identities (
     doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
     actor TEXT NOT NULL,

@@ -11,7 +11,7 @@ import json
 import sqlite3
 from typing import Any
 
-from ..stories.figures import FigureSource, build_figures
+from ..stories.figures import FigureSource, figures
 from .queries import bounds, like
 from .story_rows import members
 
@@ -108,7 +108,9 @@ def _whole(conn: sqlite3.Connection, row: tuple[Any, ...]) -> dict[str, Any]:
     mentions: list[dict[str, Any]] = []
     figure_sources: list[FigureSource] = []
     documents: list[str] = []
-    for member in members(conn, sid):
+    ms = members(conn, sid)
+    docs = {member.mention.doc for member in ms}
+    for member in ms:
         m = member.mention
         if m.doc not in documents:
             documents.append(m.doc)
@@ -117,6 +119,8 @@ def _whole(conn: sqlite3.Connection, row: tuple[Any, ...]) -> dict[str, Any]:
         sentence, fat, fat_q, quantities, speaker_text, speaker = ev if ev else missing
         mentions.append({"document": m.doc, "event": m.event, "source": m.source, "published": member.published,
                          "sentence": sentence})
+        if member.copy_of in docs:
+            continue  # a syndicated copy repeats its original's figures: they count once
         figure_sources.append(FigureSource(
             document=m.doc, source=member.outlet, published=member.published,
             fatalities=None if fat is None else {"value": fat, "qualifier": fat_q},
@@ -127,5 +131,5 @@ def _whole(conn: sqlite3.Connection, row: tuple[Any, ...]) -> dict[str, Any]:
         "actors": _participants(conn, sid, "actor"), "recipients": _participants(conn, sid, "recipient"),
         "first_reported": first, "last_reported": last, "num_mentions": n_mentions, "num_documents": n_docs,
         "num_sources": n_sources, "sources": json.loads(sources or "[]"), "documents": documents,
-        "mentions": mentions, "figures": build_figures(figure_sources),
+        "mentions": mentions, "figures": figures(figure_sources),
     }

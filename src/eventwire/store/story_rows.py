@@ -26,6 +26,7 @@ class Member:
     mention: Mention
     published: str | None  # the document's publication, datetime when known
     outlet: str  # the source after syndicated copies collapse: the original's outlet for a copy
+    copy_of: str | None = None  # the original, when the document is a syndicated copy
 
 
 MEMBER_SQL = """
@@ -44,7 +45,7 @@ def members(conn: sqlite3.Connection, sid: str) -> list[Member]:
     for mention, published, source, url, o_source, o_url, copy_of in conn.execute(MEMBER_SQL, (sid,)):
         own = source_of({"source": source, "url": url})
         outlet = source_of({"source": o_source, "url": o_url}) if copy_of else own
-        out.append(Member(Mention.from_json(mention), published, outlet))
+        out.append(Member(Mention.from_json(mention), published, outlet, copy_of))
     return out
 
 
