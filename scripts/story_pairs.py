@@ -5,6 +5,7 @@ Usage::
     python scripts/story_pairs.py sample news.db OUT.tsv N SEED   # N pairs the system merged, for a reader
     python scripts/story_pairs.py recall news.db PAIRS.tsv         # share of labelled same-event pairs merged
     python scripts/story_pairs.py summary news.db                  # story events ÷ events; the 10 largest
+    python scripts/story_pairs.py candidates news.db OUT.tsv N SEED  # blocked candidate pairs, by score band
 
 ``sample`` draws pairs of member mentions of one story event from two different documents: stories
 are drawn with probability proportional to their number of cross-document pairs, so the sample is
@@ -142,6 +143,61 @@ def summary(db: Path) -> None:
         print(f"  {sid} {type_} {start}..{end}: {n} mentions in {docs} documents from {sources}")
 
 
+def candidates(db: Path, out: Path, n: int, seed: int) -> None:
+    """Pairs the blocking proposes (shared key, overlapping windows, compatible), a third from each score
+    band (< 0.2, 0.2–0.5, >= 0.5), for labelling training pairs: the labels are the reader's, not the score's."""
+    import json
+
+    from eventwire.store.story_index import SqliteIdf
+    from eventwire.stories.mention import Mention
+    from eventwire.stories.score import block_keys, compatible, pair_score
+
+    conn = sqlite3.connect(db)
+    idf = SqliteIdf(conn)
+    rows = conn.execute("SELECT mention FROM story_members ORDER BY doc_id, event").fetchall()
+    ms = [Mention.from_json(r[0]) for r in rows]
+    by_key: dict[str, list[int]] = {}
+    for i, m in enumerate(ms):
+        for k in block_keys(m):
+            by_key.setdefault(k, []).append(i)
+    pairs: set[tuple[int, int]] = set()
+    for members in by_key.values():
+        if len(members) > 200:
+            continue
+        for x, y in combinations(members, 2):
+            if ms[x].doc != ms[y].doc and compatible(ms[x], ms[y]):
+                pairs.add((x, y))
+    bands: dict[int, list[tuple[int, int, float]]] = {0: [], 1: [], 2: []}
+    for x, y in sorted(pairs):
+        s = pair_score(ms[x], ms[y], idf)
+        bands[0 if s < 0.2 else 1 if s < 0.5 else 2].append((x, y, s))
+    rng = random.Random(seed)
+    chosen = []
+    for band in bands.values():
+        chosen += rng.sample(band, min(len(band), n // 3))
+    rng.shuffle(chosen)
+    text = {}
+    for doc_id, record in conn.execute("SELECT id, record FROM documents"):
+        data = json.loads(record)
+        text[doc_id] = (data["document"]["text"], {e["id"]: e for e in data["events"]}, data["document"])
+    with out.open("w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f, delimiter="\t")
+        side = ("doc", "event", "source", "published", "trigger", "before", "sentence")
+        w.writerow(["n", *(f"{c}_a" for c in side), *(f"{c}_b" for c in side), "same", "note"])
+        for i, (x, y, _s) in enumerate(chosen, 1):
+            row: list[object] = [i]
+            for m in (ms[x], ms[y]):
+                body, events, doc = text[m.doc]
+                e = events[m.event]
+                a, b = e["sentence"]
+                before = body[max(0, a - 300):a].replace("\n", " ").replace("\t", " ")
+                row += [m.doc, m.event, doc.get("source"), doc.get("published"), e["trigger"]["text"], before,
+                        body[a:b].replace("\n", " ").replace("\t", " ")]
+            w.writerow([*row, "", ""])
+    print(f"{len(chosen)} candidate pairs of {len(pairs)} ({', '.join(str(len(b)) for b in bands.values())} "
+          f"by band) -> {out}")
+
+
 def main(argv: list[str]) -> int:
     if len(argv) >= 5 and argv[0] == "sample":
         sample(Path(argv[1]), Path(argv[2]), int(argv[3]), int(argv[4]))
@@ -149,6 +205,8 @@ def main(argv: list[str]) -> int:
         recall(Path(argv[1]), Path(argv[2]))
     elif len(argv) == 2 and argv[0] == "precision":
         precision(Path(argv[1]))
+    elif len(argv) >= 5 and argv[0] == "candidates":
+        candidates(Path(argv[1]), Path(argv[2]), int(argv[3]), int(argv[4]))
     elif len(argv) == 2 and argv[0] == "summary":
         summary(Path(argv[1]))
     else:

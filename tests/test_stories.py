@@ -75,7 +75,7 @@ def test_window_pads_day_dates_and_looks_back_from_publication() -> None:
 
 def test_block_keys_name_participants_countries_trigger_and_place() -> None:
     assert block_keys(_m("a")) == {"a:russia", "a:ukraine", "c:RUS", "c:UKR", "l:shell", "p:kyiv",
-                                   "d:ASSAULT:2025-03-03"}
+                                   "d:4:2025-03-03"}
 
 
 def test_cluster_all_groups_reports_and_keeps_other_events_apart() -> None:

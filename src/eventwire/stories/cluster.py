@@ -73,13 +73,12 @@ class Clusterer:
         return sum(scores) / len(scores) if scores else 0.0
 
     def add(self, m: Mention) -> Decision:
-        threshold = self.weights.threshold
         scored = []
         for c in self.index.candidates(m):
             if any(not compatible(m, o) for o in c.members[-self.sample:]):
                 continue
             s = self.score(m, c.members)
-            if s >= threshold:
+            if s >= self.required(m, c.members):
                 scored.append((s, -c.order, c))
         if not scored:
             return Decision(self.index.open(m), None)
@@ -97,6 +96,15 @@ class Clusterer:
                 older.members.extend(younger.members)
                 keep = older
         return Decision(keep.id, best_score, tuple(merged))
+
+    def required(self, m: Mention, members: list[Mention]) -> float:
+        """The score ``m`` needs to join: the strong threshold when it would bring background
+        (historical, future, hypothetical) or an event dated only by its publication into a story of
+        dated, reported events — or a dated, reported event into a story of such mentions."""
+        firm = any(o.dated and o.status == "reported" for o in members)
+        if firm != (m.dated and m.status == "reported"):
+            return max(self.weights.threshold, self.weights.strong)
+        return self.weights.threshold
 
     def _agree(self, a: list[Mention], b: list[Mention]) -> bool:
         """Two clusters merge when their sampled members score at the threshold on average."""

@@ -41,11 +41,13 @@ class Weights:
     bias: float
     threshold: float
     weights: tuple[float, ...]  # in FEATURES order
+    strong: float = 0.0  # the score needed to bring background or undated reports into dated news
 
     @classmethod
     def from_rows(cls, rows: Iterable[tuple[str, ...]]) -> Weights:
         table = {row[0]: float(row[1]) for row in rows}
-        return cls(table.get("bias", 0.0), table.get("threshold", 0.5), tuple(table.get(f, 0.0) for f in FEATURES))
+        return cls(table.get("bias", 0.0), table.get("threshold", 0.5), tuple(table.get(f, 0.0) for f in FEATURES),
+                   table.get("strong", table.get("threshold", 0.5)))
 
 
 @cache
@@ -77,9 +79,15 @@ def block_keys(m: Mention) -> frozenset[str]:
         keys.add(f"p:{m.place.name.casefold()}")
     # A report that names no participant or place and words the act differently ("a Kharkiv plant
     # was hit") still meets the other reports of that type on that day.
-    day = m.date_start if m.precision == "day" else (None if m.dated else m.published)
-    if m.type and day:
-        keys.add(f"d:{m.type}:{day}")
+    # A report dated only by publication may tell of the day before; types of one quad may be one event
+    # read two ways (a gas "cut" as COERCE or as AID withheld).
+    quad = QUADS.get(m.type or "")
+    if quad:
+        if m.precision == "day" and m.date_start:
+            keys.add(f"d:{quad}:{m.date_start}")
+        elif not m.dated and m.published:
+            keys.add(f"d:{quad}:{m.published}")
+            keys.add(f"d:{quad}:{(_date(m.published) - dt.timedelta(days=1)).isoformat()}")
     return frozenset(keys)
 
 
