@@ -51,7 +51,7 @@ class SqliteIdf:
 def _doc_terms(mentions: Iterable[Mention]) -> set[str]:
     out: set[str] = set()
     for m in mentions:
-        out |= m.terms
+        out |= m.vocabulary
     return out
 
 

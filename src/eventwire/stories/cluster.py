@@ -129,7 +129,7 @@ class MemoryIdf:
     def add(self, m: Mention) -> None:
         if m.doc not in self.docs:
             self.docs.add(m.doc)
-        for t in m.terms:
+        for t in m.vocabulary:
             if (m.doc, t) not in self._seen:
                 self._seen.add((m.doc, t))
                 self.df[t] += 1

@@ -69,6 +69,12 @@ class Mention:
     def participants(self) -> frozenset[str]:
         return self.actors | self.recipients
 
+    @property
+    def vocabulary(self) -> frozenset[str]:
+        """What the document frequencies count for this mention: its terms, and its participants as
+        ``@identity`` (so a party named in every story, "Russia" in war news, weighs little)."""
+        return self.terms | {f"@{p}" for p in self.participants}
+
     def to_json(self) -> str:
         """The stored form (one JSON object; sets as sorted lists)."""
         data: dict[str, Any] = {}

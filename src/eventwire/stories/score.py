@@ -31,7 +31,7 @@ _PAD = {"day": 1, "week": 2}
 #: An event dated only by publication happened on or up to this many days before it.
 PUBLISHED_LAG = 3
 FEATURES = ("lemma", "type_same", "type_clash", "mode_clash", "status_clash", "date_match", "date_clash",
-            "place_match", "place_clash", "actor_overlap", "country_overlap", "country_clash", "terms")
+            "place_match", "place_clash", "actor_overlap", "country_overlap", "country_clash", "terms", "counts")
 
 Idf = Callable[[str], float]
 
@@ -164,6 +164,8 @@ def _date_features(a: Mention, b: Mention) -> tuple[float, float]:
             return 0.0, 1.0  # reported before it happened
         if other.published and own.date_end:
             lag = (_date(other.published) - _date(own.date_end)).days
+            if own.precision == "day" and lag <= 1:
+                return 0.5, 0.0  # an undated report published that day or the next: news of it
             return 0.0, min(1.0, max(0, lag - PUBLISHED_LAG) / 14)
         return 0.0, 0.0
     if a.published and b.published:
@@ -174,6 +176,15 @@ def _date_features(a: Mention, b: Mention) -> tuple[float, float]:
 
 def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / len(a | b) if a and b else 0.0
+
+
+def shared_parties(a: frozenset[str], b: frozenset[str], idf: Idf) -> float:
+    """Jaccard of two participant sets, each identity weighted by its idf (``@identity``): sharing
+    "Russia" in war news says little, sharing a named commander or a small town's council says much."""
+    if not a or not b:
+        return 0.0
+    union = sum(idf(f"@{p}") for p in a | b)
+    return sum(idf(f"@{p}") for p in a & b) / union if union else 0.0
 
 
 def cosine(a: frozenset[str], b: frozenset[str], idf: Idf) -> float:
@@ -197,11 +208,15 @@ def features(a: Mention, b: Mention, idf: Idf) -> tuple[float, ...]:
     place_match = place_clash = 0.0
     if a.place and b.place:
         same = same_place(a.place, b.place)
-        place_match, place_clash = float(same is True), float(same is False)
+        # One town is evidence; one country says little (countries have features of their own).
+        wide = a.place.kind in _WIDE or b.place.kind in _WIDE
+        place_match = (0.25 if wide else 1.0) if same is True else 0.0
+        place_clash = float(same is False)
     country_clash = float(bool(a.countries and b.countries and not a.countries & b.countries))
+    counts = float(bool(a.counts & b.counts))
     return (float(bool(a.lemma) and a.lemma == b.lemma), type_same, type_clash, mode_clash, status_clash,
-            date_match, date_clash, place_match, place_clash, _jaccard(a.participants, b.participants),
-            _jaccard(a.countries, b.countries), country_clash, cosine(a.terms, b.terms, idf))
+            date_match, date_clash, place_match, place_clash, shared_parties(a.participants, b.participants, idf),
+            _jaccard(a.countries, b.countries), country_clash, cosine(a.terms, b.terms, idf), counts)
 
 
 def pair_score(a: Mention, b: Mention, idf: Idf, weights: Weights | None = None) -> float:
