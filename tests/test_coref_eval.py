@@ -68,9 +68,9 @@ def ecb(tmp_path: Path) -> Path:
              '<ACTION_OCCURRENCE m_id="3"><token_anchor t_id="6"/></ACTION_OCCURRENCE>'
              '<ACTION_OCCURRENCE m_id="9" TAG_DESCRIPTOR="t7_flood" instance_id="ACT1"/>',
              '<CROSS_DOC_COREF r_id="1" note="ACT1"><source m_id="1"/><target m_id="9"/></CROSS_DOC_COREF>')
-    b = _doc("7_2ecbplus.xml", [["The", "flood", "hit", "the", "town", ",", "officials", "said", "."]],
+    b = _doc("7_2ecbplus.xml", [["The", "flood", "hit", "Riverton", ",", "officials", "said", "."]],
              '<ACTION_OCCURRENCE m_id="4"><token_anchor t_id="3"/></ACTION_OCCURRENCE>'
-             '<ACTION_OCCURRENCE m_id="5"><token_anchor t_id="8"/></ACTION_OCCURRENCE>'
+             '<ACTION_OCCURRENCE m_id="5"><token_anchor t_id="7"/></ACTION_OCCURRENCE>'
              '<ACTION_OCCURRENCE m_id="9" TAG_DESCRIPTOR="t7_flood" instance_id="ACT1"/>',
              '<CROSS_DOC_COREF r_id="2" note="ACT1"><source m_id="4"/><target m_id="9"/></CROSS_DOC_COREF>')
     (tmp_path / "docs" / "7" / "7_1ecb.xml").write_text(a, encoding="utf-8")
@@ -126,3 +126,21 @@ def test_result_carries_baselines_in_its_json() -> None:
     result = evaluation.EvalResult("coref", "x", {"conll_f1": 0.7}, baselines={"lemma": {"conll_f1": 0.6}})
     assert result.to_dict()["baselines"]["lemma"]["conll_f1"] == 0.6
     assert "baselines" not in evaluation.EvalResult("times", "x", {}).to_dict()
+
+
+def test_cli_json_carries_the_metrics_and_baselines_the_issue_names(ecb: Path) -> None:
+    import json
+
+    from click.testing import CliRunner
+
+    from eventwire.cli import main
+
+    result = CliRunner().invoke(main, ["eval", "coref", str(ecb), "--topics", "7", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert {"muc", "b3", "ceafe", "conll_f1"} <= set(data["metrics"])
+    assert set(data["metrics"]["muc"]) == {"p", "r", "f1"}
+    assert "conll_f1" in data["baselines"]["lemma"] and "conll_f1" in data["baselines"]["one_a_day"]
+    assert "topics 7: 2 texts, 3 gold event mentions" in data["dataset"]
+    # "hit" twice in one predicted story, "said" alone: the gold clusters exactly.
+    assert data["metrics"]["conll_f1"] == 1.0

@@ -8,7 +8,7 @@ its finite set of texts (gold topics are never used); a store can fill ``group``
 a date window.
 
 Method: TF-IDF vectors (sublinear tf over the stems of ``stories.text``, where capitalised words and
-numbers count twice: reports of one event share its names and figures, two events of one kind share
+numbers count three times: reports of one event share its names and figures, two events of one kind share
 only the common words), cosine similarity, average-link agglomerative clustering stopped when no two
 clusters are more similar than ``threshold``.
 """
@@ -26,13 +26,15 @@ from .text import stem, words
 
 #: Average-link cosine at which two groups of documents stop being joined (chosen on ECB+ train topics).
 THRESHOLD = 0.22
+#: How many more times a capitalised word or a number counts (chosen on ECB+ train: 2 → +0.003 CoNLL F1 over 1).
+NAME_WEIGHT = 2
 _NAME = re.compile(r"\b[A-Z][A-Za-z]+\b")
 _NUMBER = re.compile(r"\b\d{2,}\b")
 
 
 def tokens(text: str) -> list[str]:
-    """A document's TF-IDF tokens: content stems, and once more each capitalised word and number."""
-    return words(text) + [stem(w) for w in _NAME.findall(text)] + _NUMBER.findall(text)
+    """A document's TF-IDF tokens: content stems, and twice more each capitalised word and number."""
+    return words(text) + ([stem(w) for w in _NAME.findall(text)] + _NUMBER.findall(text)) * NAME_WEIGHT
 
 
 def tfidf(texts: Mapping[str, str]) -> tuple[list[str], np.ndarray]:
