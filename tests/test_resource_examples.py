@@ -44,6 +44,7 @@ OWN_TESTS = {
         "casualties", "non_counts", "numbers", "people", "qualifiers", "vague")},
     **{f"events/{n}.tsv": "test_event_lexicons.py" for n in ("contexts", "modes", "triggers")},
     "stories/stopwords.txt": "test_stories.py",
+    "stories/forms.tsv": "test_stories.py",
 }
 # Data tables where an example sentence would say nothing the table does not (checked by test_gazetteer.py).
 NO_EXAMPLES = {

@@ -129,3 +129,53 @@ def test_mentions_from_a_record() -> None:
                                                                         "shell")
     assert m.actors == {"russia"} and m.countries == {"RUS", "UKR"}
     assert Mention.from_json(m.to_json()) == m
+
+
+@pytest.mark.parametrize("example", read_table("stories/forms.tsv").examples, ids=lambda e: e.text)
+def test_forms_examples_have_one_base(example) -> None:
+    from eventwire.stories.text import base
+
+    word, root = example.fields
+    assert base(word) == base(root)
+
+
+def test_irregular_and_derived_forms_meet_in_the_base_but_not_in_the_stem() -> None:
+    from eventwire.stories.text import base, head_base
+
+    assert len({base(w) for w in ("died", "dies", "dying", "death", "die")}) == 1
+    assert base("murdered") == base("murders") == base("murder")
+    assert base("stopped") == base("stop") and base("playoffs") == base("playoff")
+    assert head_base("was shot") == head_base("shooting") == "shoot"
+    assert stem("struck") != stem("strikes")  # the store's stem is unchanged (docs/accuracy.md)
+
+
+def test_mentions_of_two_document_groups_never_merge_and_one_group_is_a_block_key() -> None:
+    a, b = _m("a", group="g1"), _m("b", group="g2")
+    assert never_merge(a, b) and pair_score(a, b, lambda t: 1.0) == 0.0
+    assert "g:g1" in block_keys(a)
+    assert not never_merge(a, _m("c", group="g1")) and not never_merge(a, _m("d"))
+
+
+def test_group_features_are_zero_without_groups_so_the_store_scores_as_before() -> None:
+    from eventwire.stories.score import GROUP_FEATURES, features
+
+    idf = lambda t: 1.0  # noqa: E731
+    plain = features(_m("a"), _m("b"), idf)
+    grouped = features(_m("a", group="g"), _m("b", group="g"), idf)
+    where = [FEATURES.index(f) for f in GROUP_FEATURES]
+    assert all(plain[i] == 0.0 for i in where)
+    assert grouped[FEATURES.index("group_same")] == 1.0 and grouped[FEATURES.index("group_lemma")] == 1.0
+    assert plain[: where[0]] == grouped[: where[0]]
+
+
+def test_document_groups_join_reports_of_one_story_and_keep_another_apart() -> None:
+    from eventwire.stories.documents import document_groups
+
+    texts = {
+        "d1": "A strong earthquake struck the coastal province of Marenta, collapsing houses and a bridge.",
+        "d2": "Rescuers in Marenta searched collapsed houses after the earthquake destroyed a bridge.",
+        "d3": "The central bank raised interest rates again to curb inflation, the governor announced.",
+    }
+    groups = document_groups(texts, threshold=0.1)
+    assert groups["d1"] == groups["d2"] == "d1" and groups["d3"] == "d3"
+    assert document_groups({}) == {}

@@ -196,6 +196,10 @@ class Eval(Group):
     NO_CONLL = I23.msg("{path}: no CoNLL-2003 documents found")
     NO_GEO_ARTICLES = I23.msg("{path}: no geoparsing articles found")
     NO_PLOVER_RECORDS = I23.msg("{path}: no PLOVER event records found")
+    NO_ECB_DOCS = I23.msg("{path}: no ECB+ documents found (docs/<topic>/<topic>_<n>ecb[plus].xml){topics}")
+    I24 = Code("EW-I24", InputError, "an eval option does not apply to the chosen task",
+               "leave the option out, or choose the task it belongs to", exit=2)
+    OPTION_NOT_FOR_TASK = I24.msg("--{option} applies to the {owner} task only, not {name!r}")
 
 
 class Destination(Group):

@@ -34,20 +34,28 @@ class EvalResult:
     metrics: dict[str, Any]  # flat or one level deep: {"value_f1": 0.80, "span_strict": {"p":…}}
     references: list[Reference] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    # Simple systems scored the same way on the same data (coref: {"lemma": {...}, "one_a_day": {...}}).
+    baselines: dict[str, Any] | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {"task": self.task, "dataset": self.dataset, "metrics": self.metrics,
-                "references": [asdict(r) for r in self.references], "notes": self.notes}
+        out = {"task": self.task, "dataset": self.dataset, "metrics": self.metrics,
+               "references": [asdict(r) for r in self.references], "notes": self.notes}
+        if self.baselines is not None:
+            out["baselines"] = self.baselines
+        return out
 
 
-Runner = Callable[[Path, int | None], EvalResult]
+Runner = Callable[..., EvalResult]  # (path, limit, **options of _OPTIONS) -> EvalResult
 _TASKS: dict[str, str] = {  # task -> module that registers it (imported on demand: no cost at start)
     "times": "times",
     "places": "places",
     "statements": "statements",
     "events": "events",
     "entities": "entities",
+    "coref": "coref",
 }
+#: Task → the options beyond (path, limit) its runner takes; other tasks refuse them.
+_OPTIONS: dict[str, frozenset[str]] = {"coref": frozenset({"topics"})}
 _REGISTRY: dict[str, Runner] = {}
 
 
@@ -65,8 +73,10 @@ def tasks() -> list[str]:
     return list(_TASKS)
 
 
-def run(name: str, path: str | Path, limit: int | None = None) -> EvalResult:
+def run(name: str, path: str | Path, limit: int | None = None, topics: str | None = None) -> EvalResult:
     """Score task ``name`` on the gold file or folder at ``path`` (first ``limit`` documents).
+
+    ``topics`` ("2,5,12") restricts the ``coref`` task to those ECB+ topics; other tasks refuse it.
 
     Example::
 
@@ -82,4 +92,9 @@ def run(name: str, path: str | Path, limit: int | None = None) -> EvalResult:
             importlib.import_module(f".{_TASKS[name]}", __name__)
         except ModuleNotFoundError as exc:
             raise Eval.TASK_UNAVAILABLE.error(name=name) from exc
-    return _REGISTRY[name](path, limit)
+    options = {k: v for k, v in (("topics", topics),) if v is not None}
+    for option in options:
+        if option not in _OPTIONS.get(name, frozenset()):
+            owner = next(t for t, opts in _OPTIONS.items() if option in opts)
+            raise Eval.OPTION_NOT_FOR_TASK.error(option=option, owner=owner, name=name)
+    return _REGISTRY[name](path, limit, **options)

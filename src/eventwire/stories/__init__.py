@@ -7,6 +7,8 @@ The modules, one job each:
 - ``text.py``: the crude, model-free normalisation both the store and the eval use (stems, terms).
 - ``score.py``: blocking keys, the pair features and the pair score (weights in
   ``resources/en/stories/weights.tsv``), the never-merge rules.
+- ``documents.py``: predicted document clusters (TF-IDF, average link) that set ``Mention.group``
+  (the ECB+ eval; no gold topics).
 - ``cluster.py``: the incremental clusterer over an index of open clusters (``MemoryIndex`` here;
   the store's SQLite index is ``eventwire.store.stories``).
 - ``identity.py``: store-wide actor identities (normalised full name + country).

@@ -15,7 +15,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from .. import timex
-from .text import head, terms
+from .text import head, head_base, terms
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,7 +37,8 @@ class Mention:
     all three are ``None`` when the event is dated only by its publication (``published``, an ISO
     day). ``actors``/``recipients`` hold store-wide actor identities, ``countries`` every ISO3 of
     the participants and place. ``lemma`` is the stemmed trigger head and ``terms`` the stemmed
-    content words of the evidence sentence (``eventwire.stories.text``).
+    content words of the evidence sentence (``eventwire.stories.text``). ``group``, when set, is the
+    mention's predicted document cluster (``eventwire.stories.documents``); ``None`` in the store.
     """
 
     key: str
@@ -59,6 +60,10 @@ class Mention:
     terms: frozenset[str] = field(default_factory=frozenset)
     sentence: str = ""
     counts: frozenset[str] = field(default_factory=frozenset)  # "fatalities:7", "drone:700": the figures given
+    # A predicted document cluster (``stories.documents``): mentions of different groups never merge.
+    group: str | None = None
+    # The trigger head's base word (``stories.text.base``: died, death → die), compared inside a group.
+    base: str | None = None
 
     @property
     def dated(self) -> bool:
@@ -169,6 +174,6 @@ def from_record(data: Mapping[str, Any], identity: Callable[[Mapping[str, Any]],
             precision=precision, place=place,
             actors=frozenset(ids[a] for a in who), recipients=frozenset(ids[a] for a in whom),
             countries=frozenset(c for c in countries if c), lemma=head(trigger), terms=terms(sentence),
-            sentence=sentence, counts=_counts(e),
+            sentence=sentence, counts=_counts(e), base=head_base(trigger),
         ))
     return out

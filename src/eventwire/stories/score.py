@@ -31,7 +31,11 @@ _PAD = {"day": 1, "week": 2}
 #: An event dated only by publication happened on or up to this many days before it.
 PUBLISHED_LAG = 3
 FEATURES = ("lemma", "type_same", "type_clash", "mode_clash", "status_clash", "date_match", "date_clash",
-            "place_match", "place_clash", "actor_overlap", "country_overlap", "country_clash", "terms", "counts")
+            "place_match", "place_clash", "actor_overlap", "country_overlap", "country_clash", "terms", "counts",
+            "group_same", "group_lemma", "group_terms")
+#: The features that exist only between mentions of one predicted document cluster (``Mention.group``):
+#: what ECB+ teaches (scripts/fit_story_weights.py) without changing the store, where ``group`` is None.
+GROUP_FEATURES = ("group_same", "group_lemma", "group_terms")
 
 Idf = Callable[[str], float]
 
@@ -88,11 +92,16 @@ def block_keys(m: Mention) -> frozenset[str]:
         elif not m.dated and m.published:
             keys.add(f"d:{quad}:{m.published}")
             keys.add(f"d:{quad}:{(_date(m.published) - dt.timedelta(days=1)).isoformat()}")
+    if m.group is not None:
+        keys.add(f"g:{m.group}")  # a predicted document cluster: its mentions are each other's candidates
     return frozenset(keys)
 
 
 def compatible(a: Mention, b: Mention) -> bool:
-    """Cheap filter after blocking: types of one quad (or unknown) and overlapping windows."""
+    """Cheap filter after blocking: one predicted document cluster (when both have one), types of one
+    quad (or unknown) and overlapping windows."""
+    if a.group is not None and b.group is not None and a.group != b.group:
+        return False
     qa, qb = QUADS.get(a.type or ""), QUADS.get(b.type or "")
     if qa and qb and qa != qb:
         return False
@@ -139,8 +148,11 @@ def never_merge(a: Mention, b: Mention) -> bool:
     """Two mentions of one document with different own dates or different places are two events.
 
     Places differ when neither contains the other (no country or province involved), the names
-    differ and they lie more than ``NEAR_KM`` apart (or their coordinates are unknown).
+    differ and they lie more than ``NEAR_KM`` apart (or their coordinates are unknown). Mentions of
+    two different predicted document clusters (``Mention.group``) never merge either.
     """
+    if a.group is not None and b.group is not None and a.group != b.group:
+        return True
     if a.doc != b.doc:
         return False
     if a.dated and b.dated and _gap_days(a, b) > 0:
@@ -214,9 +226,15 @@ def features(a: Mention, b: Mention, idf: Idf) -> tuple[float, ...]:
         place_clash = float(same is False)
     country_clash = float(bool(a.countries and b.countries and not a.countries & b.countries))
     counts = float(bool(a.counts & b.counts))
-    return (float(bool(a.lemma) and a.lemma == b.lemma), type_same, type_clash, mode_clash, status_clash,
+    lemma = float(bool(a.lemma) and a.lemma == b.lemma)
+    similar = cosine(a.terms, b.terms, idf)
+    group = float(a.group is not None and a.group == b.group)
+    if group and (a.base or b.base):
+        lemma = float(a.base == b.base)  # inside one document cluster the finer base word decides
+    return (lemma, type_same, type_clash, mode_clash, status_clash,
             date_match, date_clash, place_match, place_clash, shared_parties(a.participants, b.participants, idf),
-            _jaccard(a.countries, b.countries), country_clash, cosine(a.terms, b.terms, idf), counts)
+            _jaccard(a.countries, b.countries), country_clash, similar, counts, group, group * lemma,
+            group * similar)
 
 
 def pair_score(a: Mention, b: Mention, idf: Idf, weights: Weights | None = None) -> float:
