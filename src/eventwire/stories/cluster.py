@@ -63,11 +63,13 @@ class Clusterer:
         self.sample = sample
 
     def score(self, m: Mention, members: list[Mention]) -> float:
-        """Mean pair score of ``m`` with a cluster's most recent members; 0 if any may never merge."""
+        """Mean pair score of ``m`` with a cluster's most recent members; 0 if any may never merge, or if
+        any scores below a third of the threshold (no chaining: a newcomer must fit every member a little)."""
         scores = []
+        floor = self.weights.threshold / 3
         for other in members[-self.sample:]:
             s = pair_score(m, other, self.idf, self.weights)
-            if s == 0.0:
+            if s == 0.0 or s < floor:
                 return 0.0
             scores.append(s)
         return sum(scores) / len(scores) if scores else 0.0
@@ -112,7 +114,7 @@ class Clusterer:
         for x in a[-self.sample:]:
             for y in b[-self.sample:]:
                 s = pair_score(x, y, self.idf, self.weights)
-                if s == 0.0:
+                if s == 0.0 or s < self.weights.threshold / 3:
                     return False
                 scores.append(s)
         return bool(scores) and sum(scores) / len(scores) >= self.weights.threshold

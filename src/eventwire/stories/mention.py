@@ -60,6 +60,9 @@ class Mention:
     terms: frozenset[str] = field(default_factory=frozenset)
     sentence: str = ""
     counts: frozenset[str] = field(default_factory=frozenset)  # "fatalities:7", "drone:700": the figures given
+    # A date coarser than a month (a year, a decade): too loose to date the event, enough to tell eras apart.
+    era_start: str | None = None
+    era_end: str | None = None
     # A predicted document cluster (``stories.documents``): mentions of different groups never merge.
     group: str | None = None
     # The trigger head's base word (``stories.text.base``: died, death → die), compared inside a group.
@@ -153,11 +156,13 @@ def from_record(data: Mapping[str, Any], identity: Callable[[Mapping[str, Any]],
     source = source_of(doc)
     out: list[Mention] = []
     for e in data.get("events", []):
+        era: tuple[str, str] | None = None
         span = timex.interval(e.get("date"))
         precision: str | None = None
         if span is not None:
             precision = (times.get(e.get("time") or "") or {}).get("precision") or span.precision
             if span.precision not in OWN_PRECISIONS:
+                era = span.iso()  # "in 2014" cannot date a report, but it tells 2014 from 2022
                 span, precision = None, None  # "this year" places no event in time: publication does
         p = places.get(e.get("place") or "")
         place = Place(p["name"], p.get("country"), p.get("lat"), p.get("lon"), p.get("kind")) if p else None
@@ -175,5 +180,6 @@ def from_record(data: Mapping[str, Any], identity: Callable[[Mapping[str, Any]],
             actors=frozenset(ids[a] for a in who), recipients=frozenset(ids[a] for a in whom),
             countries=frozenset(c for c in countries if c), lemma=head(trigger), terms=terms(sentence),
             sentence=sentence, counts=_counts(e), base=head_base(trigger),
+            era_start=era[0] if era else None, era_end=era[1] if era else None,
         ))
     return out

@@ -162,7 +162,19 @@ def never_merge(a: Mention, b: Mention) -> bool:
     return a.place.name.casefold() != b.place.name.casefold() and km(a.place, b.place) > NEAR_KM
 
 
+def _era(m: Mention) -> tuple[str, str] | None:
+    """The widest interval a mention's date allows: its own, else its coarse era, else none."""
+    if m.date_start and m.date_end:
+        return m.date_start, m.date_end
+    if m.era_start and m.era_end:
+        return m.era_start, m.era_end
+    return None
+
+
 def _date_features(a: Mention, b: Mention) -> tuple[float, float]:
+    ea, eb = _era(a), _era(b)
+    if ea and eb and (ea[1] < eb[0] or eb[1] < ea[0]) and not (a.dated and b.dated):
+        return 0.0, 1.0  # "in 2014" and "on 24 February 2022" are two events, whatever else they share
     if a.dated and b.dated:
         gap = _gap_days(a, b)
         if gap == 0:
@@ -215,7 +227,7 @@ def features(a: Mention, b: Mention, idf: Idf) -> tuple[float, ...]:
     type_same = float(bool(a.type) and a.type == b.type)
     type_clash = float(bool(qa and qb and qa != qb))
     mode_clash = float(bool(a.mode and b.mode and a.mode != b.mode))
-    status_clash = float((a.status == "reported") != (b.status == "reported"))
+    status_clash = float(a.status != b.status)  # reported, historical, future, hypothetical, negated
     date_match, date_clash = _date_features(a, b)
     place_match = place_clash = 0.0
     if a.place and b.place:
