@@ -147,15 +147,18 @@ def recluster(conn: sqlite3.Connection, since: str | None = None, until: str | N
             progress(summary.mentions, total)
     # Follow merges made during the replay, visiting only the counters that hold the gone story
     # (scanning every counter for every merge grew with stories × merges: quadratic in the window).
+    gone_ids = {gone for gone, _ in index.merges}
     holders: dict[str, set[str]] = defaultdict(set)
     for old, counter in moved.items():
         for sid in counter:
-            holders[sid].add(old)
+            if sid in gone_ids:
+                holders[sid].add(old)
     for gone, into in index.merges:
         for old in holders.pop(gone, ()):
             counter = moved[old]
             counter[into] += counter.pop(gone)
-            holders[into].add(old)
+            if into in gone_ids:
+                holders[into].add(old)
     for old, counter in moved.items():
         exists = conn.execute("SELECT 1 FROM story_events WHERE id = ?", (old,)).fetchone()
         if not exists and counter:
