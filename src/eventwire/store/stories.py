@@ -59,8 +59,9 @@ def add_document(conn: sqlite3.Connection, data: Mapping[str, Any], identities: 
     if not mentions:
         return []
     add_terms(conn, mentions)
-    index = SqliteIndex(conn)
-    clusterer = Clusterer(index, SqliteIdf(conn))
+    idf = SqliteIdf(conn)
+    index = SqliteIndex(conn, idf=idf)
+    clusterer = Clusterer(index, idf)
     where: dict[str, str] = {}
     for m in sorted(mentions, key=_order):
         old = (sticky or {}).get(signature(m))
@@ -131,8 +132,9 @@ def recluster(conn: sqlite3.Connection, since: str | None = None, until: str | N
     conn.execute("DELETE FROM story_members WHERE (doc_id, event) IN (SELECT doc_id, event FROM temp.replay)")
     refresh(conn, old_ids)  # stories left empty go; the others keep their outside members
     summary = ClusterSummary()
-    index = SqliteIndex(conn)
-    clusterer = Clusterer(index, SqliteIdf(conn))
+    idf = SqliteIdf(conn)
+    index = SqliteIndex(conn, idf=idf)
+    clusterer = Clusterer(index, idf)
     moved: dict[str, Counter[str]] = defaultdict(Counter)  # old story → new story → members
     last = 0
     while True:
@@ -150,10 +152,20 @@ def recluster(conn: sqlite3.Connection, since: str | None = None, until: str | N
         index.dirty.clear()
         if progress is not None:
             progress(summary.mentions, total)
-    for gone, into in index.merges:  # follow merges made during the replay
-        for counter in moved.values():
-            if gone in counter:
-                counter[into] += counter.pop(gone)
+    # Follow merges made during the replay, visiting only the counters that hold the gone story
+    # (scanning every counter for every merge grew with stories × merges: quadratic in the window).
+    gone_ids = {gone for gone, _ in index.merges}
+    holders: dict[str, set[str]] = defaultdict(set)
+    for old, counter in moved.items():
+        for sid in counter:
+            if sid in gone_ids:
+                holders[sid].add(old)
+    for gone, into in index.merges:
+        for old in holders.pop(gone, ()):
+            counter = moved[old]
+            counter[into] += counter.pop(gone)
+            if into in gone_ids:
+                holders[into].add(old)
     for old, counter in moved.items():
         exists = conn.execute("SELECT 1 FROM story_events WHERE id = ?", (old,)).fetchone()
         if not exists and counter:

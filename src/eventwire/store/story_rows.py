@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..stories.mention import Mention, Place, source_of
-from .story_index import drop_story
+from .story_index import drop_story, parse_mention
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,7 +45,7 @@ def members(conn: sqlite3.Connection, sid: str) -> list[Member]:
     for mention, published, source, url, o_source, o_url, copy_of in conn.execute(MEMBER_SQL, (sid,)):
         own = source_of({"source": source, "url": url})
         outlet = source_of({"source": o_source, "url": o_url}) if copy_of else own
-        out.append(Member(Mention.from_json(mention), published, outlet, copy_of))
+        out.append(Member(parse_mention(mention), published, outlet, copy_of))
     return out
 
 
