@@ -77,6 +77,9 @@ def test_filters_by_country_place_and_dates(store: Store) -> None:
     assert [s["type"] for s in store.stories(since="2025-03-06")] == ["PROTEST"]
     assert store.stories(until="2025-03-01") == []
     assert len(store.stories(limit=1)) == 1
+    assert [s["type"] for s in store.stories(min_sources=2)] == ["ASSAULT"]
+    assert [s["type"] for s in store.stories(min_documents=3, min_sources=3)] == ["ASSAULT"]
+    assert store.stories(min_documents=4) == []
 
 
 def test_story_by_id_and_an_unknown_id_is_a_coded_error(store: Store) -> None:

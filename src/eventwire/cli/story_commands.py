@@ -89,19 +89,26 @@ def _timeline(stories: list[dict[str, Any]]) -> None:
 @click.option("--place", help="The place's name (substring).")
 @SINCE
 @UNTIL
+@click.option("--min-documents", type=click.IntRange(min=1), default=None, metavar="N",
+              help="Only story events reported by at least N texts.")
+@click.option("--min-sources", type=click.IntRange(min=1), default=None, metavar="N",
+              help="Only story events reported by at least N outlets (syndicated copies count once).")
 @click.option("--limit", type=click.IntRange(min=0), default=100, show_default=True, help="At most N; 0 = all.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True,
               help="table: a dated timeline; json: an array of story-event objects; csv: one row each.")
 @exits()
 def stories_command(db: Path, type_: str | None, country: str | None, actor: str | None, place: str | None,
-                    since: str | None, until: str | None, limit: int, fmt: str) -> None:
+                    since: str | None, until: str | None, min_documents: int | None, min_sources: int | None,
+                    limit: int, fmt: str) -> None:
     """List story events: one real-world event per row, however many reports carried it.
 
     Example: eventwire stories --db news.db --type ASSAULT --country UKR --since 2022-04-01 --until 2022-04-07
+
+    Example: eventwire stories --db news.db --min-sources 2 --format json
     """
     with open_readonly(db) as store:
         found = store.stories(type=type_, country=country, actor=actor, place=place, since=since, until=until,
-                              limit=limit or None)
+                              min_documents=min_documents, min_sources=min_sources, limit=limit or None)
     if fmt == "json":
         click.echo(json.dumps(found, ensure_ascii=False, indent=2))
     elif fmt == "csv":

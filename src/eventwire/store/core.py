@@ -257,6 +257,7 @@ class Store:
 
     def stories(self, type: str | None = None, country: str | None = None, actor: str | None = None,
                 place: str | None = None, since: str | None = None, until: str | None = None,
+                min_documents: int | None = None, min_sources: int | None = None,
                 limit: int | None = 100) -> list[dict[str, Any]]:
         """Story events matching every filter, each whole (see ``story_queries.stories``, docs/stories.md).
 
@@ -265,7 +266,8 @@ class Store:
             >>> [s["id"] for s in store.stories(type="ASSAULT", country="UKR", since="2022-04", limit=5)]
         """
         return story_queries.stories(self._conn, type=type, country=country, actor=actor, place=place,
-                                     since=since, until=until, limit=limit)
+                                     since=since, until=until, min_documents=min_documents,
+                                     min_sources=min_sources, limit=limit)
 
     def story(self, sid: str) -> dict[str, Any]:
         """One story event: every report, every figure. A merged id leads to the surviving story."""

@@ -25,13 +25,15 @@ STORY_FIELDS = ("id", "type", "mode", "status", "date_start", "date_end", "place
 
 def stories(conn: sqlite3.Connection, *, type: str | None = None, country: str | None = None,
             actor: str | None = None, place: str | None = None, since: str | None = None,
-            until: str | None = None, limit: int | None = 100) -> list[dict[str, Any]]:
-    """Story events matching every given filter, each whole: those dated to a week or closer first, in date
-    order (then first report), then those dated only to a month or more.
+            until: str | None = None, min_documents: int | None = None, min_sources: int | None = None,
+            limit: int | None = 100) -> list[dict[str, Any]]:
+    """Story events matching every given filter, each whole: those dated to a day first, in date order (then
+    first report), then those dated to a week, then those dated only to a month or more.
 
     ``type``: PLOVER type. ``country``: ISO3 of an actor, a recipient or the place. ``actor``: a
     participant's name, case-insensitive substring. ``place``: substring of the place name.
-    ``since``/``until``: the story's agreed dates overlap the asked interval. ``limit`` None = all.
+    ``since``/``until``: the story's agreed dates overlap the asked interval. ``min_documents`` /
+    ``min_sources``: at least that many reporting texts / distinct outlets. ``limit`` None = all.
     """
     where: list[str] = []
     params: list[Any] = []
@@ -50,6 +52,10 @@ def stories(conn: sqlite3.Connection, *, type: str | None = None, country: str |
     if place:
         where.append("json_extract(s.place, '$.name') LIKE ? ESCAPE '\\'")
         params.append(like(place))
+    for column, least in (("num_documents", min_documents), ("num_sources", min_sources)):
+        if least:
+            where.append(f"s.{column} >= ?")
+            params.append(int(least))
     start, end = bounds(since, until)
     if start:
         where.append("s.date_end >= ?")
@@ -60,8 +66,9 @@ def stories(conn: sqlite3.Connection, *, type: str | None = None, country: str |
     sql = f"SELECT {_STORY_COLUMNS} FROM story_events s"
     if where:
         sql += " WHERE " + " AND ".join(where)
-    # A timeline: story events dated to a week or closer in date order, then those known only to a month or more.
-    sql += " ORDER BY julianday(s.date_end) - julianday(s.date_start) > 6, s.date_start, s.first_reported, s.id"
+    # A timeline: story events dated to a day in date order, then those known to a week, then to a month or more.
+    sql += (" ORDER BY CASE WHEN s.date_end = s.date_start THEN 0 WHEN julianday(s.date_end) - julianday(s.date_start)"
+            " <= 6 THEN 1 ELSE 2 END, s.date_start, s.first_reported, s.id")
     if limit:
         sql += " LIMIT ?"
         params.append(int(limit))
