@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import record
 from .gazetteer import Entry, Gazetteer, fold, get_gazetteer
+from .geo import distance_km
 from .lexicon import read_tsv, read_words, subset
 from .mention_cues import given_names
 from .names import name_key
@@ -53,13 +54,8 @@ _LOCAL = ("city", "other", "site")
 
 
 def _km(a: Entry, b: Entry) -> float:
-    """Great-circle distance (haversine); inf when a coordinate is missing."""
-    if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
-        return math.inf
-    p1, p2 = math.radians(a.lat), math.radians(b.lat)
-    dp, dl = p2 - p1, math.radians(b.lon - a.lon)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
+    """Great-circle distance between two entries; inf when a coordinate is missing."""
+    return distance_km(a.lat, a.lon, b.lat, b.lon)
 
 
 def support(c: Entry, o: Entry) -> float:
