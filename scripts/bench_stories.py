@@ -38,6 +38,8 @@ from typing import Any
 DATA = Path("/work/data")
 INPUTS = ("reuters.jsonl", "gn.jsonl", "voa.jsonl")
 BATCH = 64
+#: Events per segment of the ingest timeline (CPU ms per event per segment).
+SEGMENT = 10_000
 #: Weeks every copy is moved beyond the previous one, added to the inputs' own span.
 MARGIN_WEEKS = 8
 
@@ -303,6 +305,8 @@ def measure(stream_path: Path, db: Path, clustering: bool, recluster: bool) -> d
                            "rss_imported_mb": round(_rss_mb(), 1)}
     docs = events = 0
     add_s = add_cpu = 0.0
+    segments: list[dict[str, float]] = []  # CPU seconds per SEGMENT events, in stream order: flat or growing?
+    mark = [0, 0.0, 0.0]  # events, CPU and wall seconds at the last segment's end
     with Store(db) as store:
         batch: list[dict[str, Any]] = []
 
@@ -315,6 +319,11 @@ def measure(stream_path: Path, db: Path, clustering: bool, recluster: bool) -> d
             add_s += time.perf_counter() - t
             add_cpu += time.process_time() - cpu
             batch.clear()
+            if events - mark[0] >= SEGMENT:
+                n = events - mark[0]
+                segments.append({"events": events, "ms_per_event_cpu": round(1000 * (add_cpu - mark[1]) / n, 3),
+                                 "ms_per_event_wall": round(1000 * (add_s - mark[2]) / n, 3)})
+                mark[:] = [events, add_cpu, add_s]
 
         wall = time.perf_counter()
         for rec in _lines(stream_path):
@@ -332,7 +341,7 @@ def measure(stream_path: Path, db: Path, clustering: bool, recluster: bool) -> d
             "cpu_s": round(add_cpu, 2), "events_per_cpu_s": round(events / add_cpu, 1) if add_cpu else None,
             "add_document_s": round(counters.add_document_s, 2),
             "candidates": counters.candidate_stats(),
-            "peak_rss_mb": round(_rss_mb(), 1),
+            "peak_rss_mb": round(_rss_mb(), 1), "segments": segments,
         }
         store.connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         out["store_mb"] = round(os.path.getsize(db) / 2**20, 1)
