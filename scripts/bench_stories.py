@@ -38,6 +38,8 @@ from typing import Any
 DATA = Path("/work/data")
 INPUTS = ("reuters.jsonl", "gn.jsonl", "voa.jsonl")
 BATCH = 64
+#: Events per segment of the ingest timeline (CPU ms per event per segment).
+SEGMENT = 10_000
 #: Weeks every copy is moved beyond the previous one, added to the inputs' own span.
 MARGIN_WEEKS = 8
 
@@ -289,9 +291,10 @@ def _lines(path: Path) -> Iterator[dict[str, Any]]:
                 yield json.loads(line)
 
 
-def measure(stream_path: Path, db: Path, clustering: bool, recluster: bool) -> dict[str, Any]:
+def measure(stream_path: Path, db: Path, clustering: bool, recluster: bool, cache_mb: int = 0) -> dict[str, Any]:
     """Ingest ``stream_path`` into a new store at ``db`` in batches of ``BATCH`` per transaction, then
-    (optionally) ``Store.cluster()`` the whole store; every figure of this one process."""
+    (optionally) ``Store.cluster()`` the whole store; every figure of this one process. ``cache_mb``
+    sets SQLite's page cache (0: the store's default) to tell SQLite's share of any growth."""
     rss_python = round(_rss_mb(), 1)
     from eventwire.store import Store
 
@@ -299,11 +302,15 @@ def measure(stream_path: Path, db: Path, clustering: bool, recluster: bool) -> d
     wrapped = _instrument(counters, clustering)
     for suffix in ("", "-wal", "-shm"):
         Path(f"{db}{suffix}").unlink(missing_ok=True)
-    out: dict[str, Any] = {"clustering": clustering, "wrapped": wrapped, "rss_python_mb": rss_python,
-                           "rss_imported_mb": round(_rss_mb(), 1)}
+    out: dict[str, Any] = {"clustering": clustering, "wrapped": wrapped, "cache_mb": cache_mb,
+                           "rss_python_mb": rss_python, "rss_imported_mb": round(_rss_mb(), 1)}
     docs = events = 0
     add_s = add_cpu = 0.0
+    segments: list[dict[str, float]] = []  # CPU seconds per SEGMENT events, in stream order: flat or growing?
+    mark = [0, 0.0, 0.0]  # events, CPU and wall seconds at the last segment's end
     with Store(db) as store:
+        if cache_mb:
+            store.connection.execute(f"PRAGMA cache_size = -{int(cache_mb) * 1024}")
         batch: list[dict[str, Any]] = []
 
         def flush() -> None:
@@ -315,6 +322,11 @@ def measure(stream_path: Path, db: Path, clustering: bool, recluster: bool) -> d
             add_s += time.perf_counter() - t
             add_cpu += time.process_time() - cpu
             batch.clear()
+            if events - mark[0] >= SEGMENT:
+                n = events - mark[0]
+                segments.append({"events": events, "ms_per_event_cpu": round(1000 * (add_cpu - mark[1]) / n, 3),
+                                 "ms_per_event_wall": round(1000 * (add_s - mark[2]) / n, 3)})
+                mark[:] = [events, add_cpu, add_s]
 
         wall = time.perf_counter()
         for rec in _lines(stream_path):
@@ -332,7 +344,7 @@ def measure(stream_path: Path, db: Path, clustering: bool, recluster: bool) -> d
             "cpu_s": round(add_cpu, 2), "events_per_cpu_s": round(events / add_cpu, 1) if add_cpu else None,
             "add_document_s": round(counters.add_document_s, 2),
             "candidates": counters.candidate_stats(),
-            "peak_rss_mb": round(_rss_mb(), 1),
+            "peak_rss_mb": round(_rss_mb(), 1), "segments": segments,
         }
         store.connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         out["store_mb"] = round(os.path.getsize(db) / 2**20, 1)
@@ -418,32 +430,34 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--no-recluster", action="store_true", help="skip Store.cluster() over the whole store")
     p.add_argument("--profile", type=int, nargs="*", default=[], help="sizes to run again under cProfile")
     p.add_argument("--out", type=Path, help="write the figures here as JSON")
+    p.add_argument("--cache-mb", type=int, default=0, help="SQLite page cache in MB (0: the store's default)")
     p.add_argument("--child", nargs=4, metavar=("STREAM", "DB", "CLUSTERING", "RECLUSTER"), help=argparse.SUPPRESS)
     p.add_argument("--make-stream", nargs=2, metavar=("EVENTS", "PATH"), help=argparse.SUPPRESS)
     a = p.parse_args(argv)
     if a.child:
         stream_path, db, clustering, again = a.child
-        print(json.dumps(measure(Path(stream_path), Path(db), clustering == "1", again == "1")))
+        print(json.dumps(measure(Path(stream_path), Path(db), clustering == "1", again == "1", a.cache_mb)))
         return 0
     if a.make_stream:
         print(json.dumps(write_stream(a.inputs, int(a.make_stream[0]), a.weeks, Path(a.make_stream[1]))))
         return 0
     a.workdir.mkdir(parents=True, exist_ok=True)
     inputs = ["--inputs", *map(str, a.inputs), "--weeks", str(a.weeks)]
+    cache = ["--cache-mb", str(a.cache_mb)]
     results: dict[str, Any] = {"inputs": [str(x) for x in a.inputs], "runs": []}
     for size in a.sizes:
         path = a.workdir / f"stream-{size}.jsonl"
         run: dict[str, Any] = {"size": size, **_child([*inputs, "--make-stream", str(size), str(path)])}
         print(f"size {size}: {run['documents']} documents, {run['events']} events → {path}", file=sys.stderr)
-        run["with"] = _child(["--child", str(path), str(a.workdir / f"store-{size}.db"), "1",
+        run["with"] = _child([*cache, "--child", str(path), str(a.workdir / f"store-{size}.db"), "1",
                               "0" if a.no_recluster else "1"])
         print(json.dumps(run["with"]), file=sys.stderr)
         if not a.no_baseline:
-            run["without"] = _child(["--child", str(path), str(a.workdir / f"store-{size}-off.db"), "0", "0"])
+            run["without"] = _child([*cache, "--child", str(path), str(a.workdir / f"store-{size}-off.db"), "0", "0"])
             print(json.dumps(run["without"]), file=sys.stderr)
         if size in a.profile:
             prof = a.workdir / f"profile-{size}.prof"
-            _child(["--child", str(path), str(a.workdir / f"store-{size}-prof.db"), "1", "0"], prof)
+            _child([*cache, "--child", str(path), str(a.workdir / f"store-{size}-prof.db"), "1", "0"], prof)
             run["profile"] = str(prof)
         results["runs"].append(run)
         if a.out:

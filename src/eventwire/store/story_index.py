@@ -200,8 +200,8 @@ def next_created(conn: sqlite3.Connection) -> int:
     """The next story's creation number, from a counter in ``meta``.
 
     Why a counter: ``MAX(created)`` has no index and scanned every story at every new one, the one
-    cost of ingest that grew with the store (6 % of ingest at 10k events, 10× that per story at
-    100k). A store without the counter starts it from ``MAX(created)`` once. Numbers only order
+    cost of ingest that grew with the store (3 % of a profiled ingest at 10k events, 10× that per
+    story at 100k). A store without the counter starts it from ``MAX(created)`` once. Numbers only order
     stories (the older survives a merge), so a counter past a deleted story's number orders them
     exactly as ``MAX + 1`` did.
     """
