@@ -254,3 +254,29 @@ def test_store_kill_9_mid_batch_keeps_only_complete_stories(tmp_path: Path) -> N
                          ("events", len(records()[0].events) + len(records()[1].events))):
             assert _count(st, table) == n
         assert st.connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def _detects_fts(conn: sqlite3.Connection, table: str) -> str | None:
+    """What Datasette's ``detect_fts`` asks of a database (written from its documented behaviour): a
+    virtual FTS table whose SQL names ``content="<table>"`` in double quotes."""
+    row = conn.execute("SELECT name FROM sqlite_master WHERE rootpage = 0 AND sql LIKE ?",
+                       (f'%VIRTUAL TABLE%USING FTS%content="{table}"%',)).fetchone()
+    return row[0] if row else None
+
+
+def test_store_fts_is_declared_so_datasette_finds_it_even_after_an_upgrade(tmp_path: Path) -> None:
+    path = tmp_path / "v3.db"
+    conn = sqlite3.connect(path, isolation_level=None)
+    schema.migrate(conn, target=3)  # single-quoted content='events', as stores before version 4
+    assert _detects_fts(conn, "events") is None
+    rows = record_rows(records()[0].to_dict(), "old.jsonl", "2025-01-01T00:00:00Z")
+    for table, columns in COLUMNS.items():
+        for row in rows[table]:
+            conn.execute(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(row))})", row)
+    conn.close()
+    with Store(path) as st:
+        assert _detects_fts(st.connection, "events") == "events_fts"
+        assert _detects_fts(st.connection, "statements") == "statements_fts"
+        assert [r["trigger"] for r in st.events(text="drones")] == ["attacked"]  # rebuilt over the old rows
+        st.add(records()[1])
+        assert len(st.events(text="protesters")) >= 1  # triggers still feed it

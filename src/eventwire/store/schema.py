@@ -269,7 +269,35 @@ CREATE TABLE story_terms (
 );
 """
 
-MIGRATIONS: list[str] = [_V1, _V2, _V3]
+# Version 4: the FTS tables declared as sqlite-utils' ``enable_fts`` does (``content="events"``, double quotes),
+# which is what Datasette's ``detect_fts`` looks for; version 2's single quotes hid full-text search from it.
+# The same index, rebuilt from the rows already there.
+_V4 = """
+DROP TRIGGER events_fts_insert;
+DROP TRIGGER events_fts_delete;
+DROP TABLE events_fts;
+DROP TRIGGER statements_fts_insert;
+DROP TRIGGER statements_fts_delete;
+DROP TABLE statements_fts;
+CREATE VIRTUAL TABLE events_fts USING fts5(sentence, content="events", content_rowid="key");
+CREATE TRIGGER events_fts_insert AFTER INSERT ON events BEGIN
+    INSERT INTO events_fts(rowid, sentence) VALUES (new.key, new.sentence);
+END;
+CREATE TRIGGER events_fts_delete AFTER DELETE ON events BEGIN
+    INSERT INTO events_fts(events_fts, rowid, sentence) VALUES ('delete', old.key, old.sentence);
+END;
+CREATE VIRTUAL TABLE statements_fts USING fts5(content, content="statements", content_rowid="key");
+CREATE TRIGGER statements_fts_insert AFTER INSERT ON statements BEGIN
+    INSERT INTO statements_fts(rowid, content) VALUES (new.key, new.content);
+END;
+CREATE TRIGGER statements_fts_delete AFTER DELETE ON statements BEGIN
+    INSERT INTO statements_fts(statements_fts, rowid, content) VALUES ('delete', old.key, old.content);
+END;
+INSERT INTO events_fts(events_fts) VALUES ('rebuild');
+INSERT INTO statements_fts(statements_fts) VALUES ('rebuild');
+"""
+
+MIGRATIONS: list[str] = [_V1, _V2, _V3, _V4]
 """``MIGRATIONS[n]`` takes a store from version ``n`` to ``n + 1``; append, never edit."""
 
 SCHEMA_VERSION = len(MIGRATIONS)
