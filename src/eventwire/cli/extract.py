@@ -49,7 +49,7 @@ def _date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> dt
 @exits()
 def extract_command(paths: tuple[str, ...], published: dt.date | None, fmt: str, model: str, raw: bool,
                     workers: int, batch_size: int, stages: tuple[str, ...], explain: bool = False) -> None:
-    """Extract actors, places and dates from news stories.
+    """Extract actors, places, dates, statements and PLOVER events from news stories.
 
     PATH is a .txt, .html, .jsonl or .jsonl.gz file, a folder of them, or - for standard input.
 
