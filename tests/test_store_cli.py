@@ -102,3 +102,26 @@ def test_store_cli_commands_document_an_example() -> None:
 def test_store_cli_export_writes_files(db: Path, tmp_path: Path) -> None:
     code, _ = _run("export", "--db", str(db), "--format", "jsonl", "--out", str(tmp_path))
     assert code == 0 and len((tmp_path / "records.jsonl").read_text(encoding="utf-8").splitlines()) == 2
+
+
+@pytest.mark.parametrize(("args", "code"), [
+    (("--type", "BOMBING"), "EW-S15"),
+    (("--country", "Freedonia"), "EW-S16"),
+    (("--since", "2025-04", "--until", "2025-03"), "EW-S17"),
+])
+def test_store_cli_query_refuses_filters_that_can_match_nothing(db: Path, args: tuple[str, ...], code: str) -> None:
+    status, output = _run("query", "--db", str(db), *args)
+    assert status == 1 and code in output and "Traceback" not in output
+    if code == "EW-S15":
+        assert "ASSAULT" in output and "PROTEST" in output  # the 16 types are listed
+
+
+def test_store_cli_query_accepts_country_names_and_sorts(db: Path) -> None:
+    by_name = json.loads(_run("query", "--db", str(db), "--country", "Kenya", "--format", "json")[1])
+    by_code = json.loads(_run("query", "--db", str(db), "--country", "ken", "--format", "json")[1])
+    assert by_name == by_code and by_name and all(r["place_country"] == "KEN" or r["place"] for r in by_name)
+    assert _run("query", "--db", str(db), "--type", "assault", "--format", "json")[0] == 0
+    oldest = json.loads(_run("query", "--db", str(db), "--format", "json")[1])
+    newest = json.loads(_run("query", "--db", str(db), "--sort", "-date", "--format", "json")[1])
+    assert oldest[0]["date_start"] <= oldest[-1]["date_start"]
+    assert newest[0]["date_start"] >= newest[-1]["date_start"] and newest[0]["date_start"] > oldest[0]["date_start"]

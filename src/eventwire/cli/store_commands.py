@@ -98,23 +98,26 @@ def _display(row: dict[str, Any], name: str) -> Any:
 @DB
 @click.option("--type", "type_", metavar="TYPE", help="PLOVER event type: ASSAULT, CONSULT, PROTEST, …")
 @click.option("--actor", help="A participant's name or alias (case-insensitive substring).")
-@click.option("--country", metavar="ISO3", help="A participant's country or the event place's country.")
+@click.option("--country", metavar="ISO3|NAME", help="A participant's or the place's country: UKR or Ukraine.")
 @SINCE
 @UNTIL
 @click.option("--place", help="The event place's name or admin1 (substring).")
 @click.option("--text", metavar="WORDS", help="Every word in the evidence sentence (full-text search).")
+@click.option("--sort", type=click.Choice(["date", "-date", "published"]), default="date", show_default=True,
+              help="date: oldest event first; -date: newest first; published: by publication.")
 @FORMAT
 @_LIMIT
 @exits()
 def query_command(db: Path, type_: str | None, actor: str | None, country: str | None, since: str | None,
-                  until: str | None, place: str | None, text: str | None, fmt: str, limit: int | None) -> None:
+                  until: str | None, place: str | None, text: str | None, sort: str, fmt: str,
+                  limit: int | None) -> None:
     """Find events in a store; each row carries its evidence sentence and document.
 
     Example: eventwire query --db news.db --type ASSAULT --country UKR --since 2025-12 --format csv
     """
     with open_readonly(db) as store:
         rows = store.events(type=type_, actor=actor, country=country, since=since, until=until, place=place,
-                            text=text, limit=limit)
+                            text=text, limit=limit, sort=sort)
     emit(rows, fmt, _EVENT_COLUMNS if fmt == "table" else None, EVENT_FIELDS)
 
 

@@ -289,6 +289,16 @@ class Store(Group):
     S14 = Code("EW-S14", StoreError, "no story event has this id (nor was one of that id merged into another)",
                "list the ids with `eventwire stories --db FILE`")
     NO_STORY = S14.msg("no story event {id!r} in {path}")
+    S15 = Code("EW-S15", StoreError, "a --type value is not one of the 16 PLOVER event types",
+               "use one of the types listed in the message (docs/plover.md)")
+    UNKNOWN_TYPE = S15.msg("--type {value!r} is not a PLOVER event type: use one of {choices}")
+    S16 = Code("EW-S16", StoreError, "a --country value is neither an ISO 3166 code nor a country name",
+               "give an ISO3 code (UKR) or a country's name (Ukraine)")
+    UNKNOWN_COUNTRY = S16.msg("--country {value!r} is not a country: give an ISO3 code (UKR) or a name (Ukraine)")
+    S17 = Code("EW-S17", StoreError, "--since is later than --until", "swap them")
+    INVERTED_DATES = S17.msg("--since {since!r} is later than --until {until!r}: nothing can match; swap them")
+    S18 = Code("EW-S18", StoreError, "a --sort value is not one of the orders offered", "use date, -date or published")
+    BAD_SORT = S18.msg("--sort {value!r} is not an order: use one of {choices}")
 
 
 class Extraction(Group):

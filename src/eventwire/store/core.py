@@ -225,10 +225,10 @@ class Store:
 
     def events(self, type: str | None = None, actor: str | None = None, country: str | None = None,
                since: str | None = None, until: str | None = None, place: str | None = None,
-               text: str | None = None, limit: int | None = None) -> list[dict[str, Any]]:
+               text: str | None = None, limit: int | None = None, sort: str = "date") -> list[dict[str, Any]]:
         """Events matching every given filter, each with its evidence (see ``queries.events``)."""
         return queries.events(self._conn, type=type, actor=actor, country=country, since=since, until=until,
-                              place=place, text=text, limit=limit)
+                              place=place, text=text, limit=limit, sort=sort)
 
     def statements(self, speaker: str | None = None, country: str | None = None, since: str | None = None,
                    until: str | None = None, text: str | None = None,

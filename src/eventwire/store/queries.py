@@ -12,7 +12,10 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
+import pycountry
+
 from ..errors import Store
+from ..stories.score import QUADS
 from .rows import interval
 
 _EVENT_SELECT = """
@@ -74,7 +77,8 @@ def fts_query(words: str) -> str:
 
 
 def bounds(since: str | None, until: str | None) -> tuple[str | None, str | None]:
-    """The first day of ``since`` and the last of ``until``, each taken as a whole interval."""
+    """The first day of ``since`` and the last of ``until``, each taken as a whole interval; an
+    inverted range is an error rather than a silent empty (or, with coarse dates, a wrong) answer."""
     out: list[str | None] = []
     for name, value, index in (("since", since, 0), ("until", until, 1)):
         if value is None:
@@ -84,7 +88,33 @@ def bounds(since: str | None, until: str | None) -> tuple[str | None, str | None
         if span is None:
             raise Store.BAD_DATE.error(name=name, value=value)
         out.append(span[index])
+    if out[0] and out[1] and out[0] > out[1]:
+        raise Store.INVERTED_DATES.error(since=since, until=until)
     return out[0], out[1]
+
+
+def event_type(value: str) -> str:
+    """A PLOVER type from user input (any case); an unknown one is an error naming the 16."""
+    code = value.strip().upper()
+    if code not in QUADS:
+        raise Store.UNKNOWN_TYPE.error(value=value, choices=", ".join(QUADS))
+    return code
+
+
+def country_code(value: str) -> str:
+    """An ISO3 code from user input: the code itself (UKR), an ISO2 code or a country's name (Ukraine)."""
+    text = value.strip()
+    try:
+        return str(pycountry.countries.lookup(text).alpha_3)
+    except LookupError:
+        if len(text) == 3 and text.isalpha():
+            return text.upper()  # user-assigned codes the records may carry (XKX, IGO …)
+        raise Store.UNKNOWN_COUNTRY.error(value=value) from None
+
+
+#: ``sort`` of ``events``: the column order each name asks for.
+EVENT_SORTS = {"date": "e.date_start, e.doc_id, e.key", "-date": "e.date_start DESC, e.doc_id, e.key",
+               "published": "d.published, e.doc_id, e.key"}
 
 
 def _finish(sql: str, where: list[str], params: list[Any], order: str, limit: int | None) -> tuple[str, list[Any]]:
@@ -99,8 +129,10 @@ def _finish(sql: str, where: list[str], params: list[Any], order: str, limit: in
 
 def events(conn: sqlite3.Connection, *, type: str | None = None, actor: str | None = None,
            country: str | None = None, since: str | None = None, until: str | None = None,
-           place: str | None = None, text: str | None = None, limit: int | None = None) -> list[dict[str, Any]]:
-    """Events matching every given filter, oldest first, each with its evidence.
+           place: str | None = None, text: str | None = None, limit: int | None = None,
+           sort: str = "date") -> list[dict[str, Any]]:
+    """Events matching every given filter, each with its evidence, in ``sort`` order (``EVENT_SORTS``:
+    ``date`` oldest first, ``-date`` newest first, ``published`` by publication).
 
     ``type``: PLOVER type. ``actor``: a participant's name or alias, case-insensitive substring.
     ``country``: ISO3 of a participant or of the event's place. ``since``/``until``: the event's
@@ -110,9 +142,11 @@ def events(conn: sqlite3.Connection, *, type: str | None = None, actor: str | No
     """
     where: list[str] = []
     params: list[Any] = []
+    if sort not in EVENT_SORTS:
+        raise Store.BAD_SORT.error(value=sort, choices=", ".join(EVENT_SORTS))
     if type:
         where.append("e.type = ?")
-        params.append(type.strip().upper())
+        params.append(event_type(type))
     if actor:
         # Matching actors first (one pass over actors), then their events through the index.
         where.append("(e.doc_id, e.id) IN (SELECT ep.doc_id, ep.event FROM actors a JOIN event_participants ep "
@@ -122,7 +156,7 @@ def events(conn: sqlite3.Connection, *, type: str | None = None, actor: str | No
         where.append("(p.country = ? OR EXISTS (SELECT 1 FROM event_participants ep JOIN actors a "
                      "ON a.doc_id = ep.doc_id AND a.id = ep.actor "
                      "WHERE ep.doc_id = e.doc_id AND ep.event = e.id AND a.country = ?))")
-        params += [country.strip().upper()] * 2
+        params += [country_code(country)] * 2
     _overlaps("e", since, until, where, params)
     if place:
         where.append("(p.name LIKE ? ESCAPE '\\' OR p.admin1 LIKE ? ESCAPE '\\')")
@@ -130,7 +164,7 @@ def events(conn: sqlite3.Connection, *, type: str | None = None, actor: str | No
     if text:
         where.append("e.key IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)")
         params.append(fts_query(text))
-    sql, params = _finish(_EVENT_SELECT, where, params, "e.date_start, e.doc_id, e.key", limit)
+    sql, params = _finish(_EVENT_SELECT, where, params, EVENT_SORTS[sort], limit)
     rows = []
     loads = json.loads
     for item in _run(conn, sql, params):
@@ -167,7 +201,7 @@ def statements(conn: sqlite3.Connection, *, speaker: str | None = None, country:
         params += [like(speaker)] * 3
     if country:
         where.append("a.country = ?")
-        params.append(country.strip().upper())
+        params.append(country_code(country))
     _overlaps("s", since, until, where, params)
     if text:
         where.append("s.key IN (SELECT rowid FROM statements_fts WHERE statements_fts MATCH ?)")

@@ -12,7 +12,7 @@ import sqlite3
 from typing import Any
 
 from ..stories.figures import FigureSource, figures
-from .queries import bounds, like
+from .queries import bounds, country_code, event_type, like
 from .story_rows import members
 
 _STORY_COLUMNS = ("id, type, mode, status, date_start, date_end, place, first_reported, last_reported, "
@@ -39,9 +39,9 @@ def stories(conn: sqlite3.Connection, *, type: str | None = None, country: str |
     params: list[Any] = []
     if type:
         where.append("s.type = ?")
-        params.append(type.strip().upper())
+        params.append(event_type(type))
     if country:
-        code = country.strip().upper()
+        code = country_code(country)
         where.append("(json_extract(s.place, '$.country') = ? OR s.id IN (SELECT sa.story FROM story_actors sa "
                      "JOIN identities i ON i.id = sa.identity WHERE i.country = ?))")
         params += [code, code]
