@@ -177,3 +177,30 @@ def _count(db: Path) -> int:
             return int(conn.execute("SELECT count(*) FROM documents").fetchone()[0])
     except sqlite3.Error:   # not created yet, or the schema is still being written
         return 0
+
+
+def test_cli_ingest_prints_progress_lines_without_a_terminal(tmp_path: Path,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    import importlib
+
+    monkeypatch.setattr(importlib.import_module("eventwire.cli.ingest_command"), "PROGRESS_EVERY", 0.0)
+    corpus = write_jsonl(tmp_path / "c.jsonl", [story(0), story(1)])
+    result = CliRunner().invoke(ingest_command, [str(corpus), "--db", str(tmp_path / "news.db")])
+    assert result.exit_code == 0
+    lines = [line for line in result.output.splitlines() if line.startswith("eventwire ingest: ") and "/2 inp" in line]
+    assert lines and "2/2 inputs, 2 stored" in lines[-1]
+
+
+def test_building_the_place_index_is_announced(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                               caplog: pytest.LogCaptureFixture) -> None:
+    from eventwire import gazetteer
+
+    monkeypatch.setenv("EVENTWIRE_CACHE", str(tmp_path))
+    monkeypatch.setattr(gazetteer, "build_index", lambda: {"version": gazetteer.index_version()})
+    with caplog.at_level("INFO", logger="eventwire"):
+        gazetteer.load_index()
+    assert any("building the place index" in r.getMessage() for r in caplog.records)
+    caplog.clear()
+    with caplog.at_level("INFO", logger="eventwire"):
+        gazetteer.load_index()  # cached now: nothing to say
+    assert not caplog.records

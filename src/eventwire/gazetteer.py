@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import logging
 import marshal
 import math
 import os
@@ -27,6 +28,8 @@ from typing import Any
 from . import gazetteer_build, lexicon, placekeys
 from .gazetteer_build import ADMIN_SUFFIXES, ALT_MIN_POP, CITY_LIST, build_index
 from .placekeys import FORMAT, KINDS, fold, index_version, package_version
+
+log = logging.getLogger(__name__)
 
 __all__ = ["ADMIN_SUFFIXES", "FORMAT", "KINDS", "Entry", "Gazetteer", "build_index", "fold", "get_gazetteer",
            "index_version", "load_index"]
@@ -88,6 +91,8 @@ def load_index() -> dict[str, Any]:
             return cached
     except (OSError, EOFError, ValueError, TypeError):
         pass  # missing or unreadable cache: rebuild below
+    # Tens of seconds and several hundred MB, once per machine and version: say so, or a first run looks hung.
+    log.info("building the place index (once per version; about 15 s), cached in %s", path.parent)
     index = build_index()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)

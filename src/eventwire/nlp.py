@@ -6,6 +6,7 @@ Everything downstream works on the single ``Doc`` produced here, so a user who p
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
@@ -25,6 +26,7 @@ __all__ = ["CHUNK_CHARS", "DEFAULT_MODEL", "chunk_limit", "chunks", "load", "mod
 _UNUSED = ("textcat",)
 # spaCy's parser and NER need about 1 GB of scratch memory per 100,000 characters of a batch, so
 # a long story is parsed one paragraph-sized piece at a time, each at most this many characters.
+log = logging.getLogger(__name__)
 CHUNK_CHARS = 20_000
 _EMPTY = numpy.zeros((0,), dtype="float32")
 
@@ -36,6 +38,7 @@ def load(name: str = DEFAULT_MODEL) -> Language:
 
 @lru_cache(maxsize=4)
 def _load(name: str) -> Language:
+    log.info("loading model %s", name)  # a few seconds, once per process
     try:
         nlp = spacy.load(name, exclude=[p for p in _UNUSED])
     except OSError as exc:

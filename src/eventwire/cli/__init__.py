@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 import click
 
 from .. import __version__
@@ -18,6 +20,23 @@ from .story_commands import cluster_command, stories_command, story_command
 @click.version_option(__version__, prog_name="eventwire")
 def main() -> None:
     """eventwire: news stories in, structured and sourced event data out."""
+    _say_slow_steps()
+
+
+def _say_slow_steps() -> None:
+    """One stderr line for each slow first step (loading the model, building the place index once), so a
+    first run never sits silent; the library only logs them, the command line shows them."""
+    logger = logging.getLogger("eventwire")
+    if not any(isinstance(h, _StderrLine) for h in logger.handlers):
+        logger.addHandler(_StderrLine())
+    logger.setLevel(logging.INFO)
+
+
+class _StderrLine(logging.Handler):
+    """``eventwire: <message>`` on whatever stderr is current (click's, so a test runner's too)."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        click.echo(f"eventwire: {record.getMessage()}", err=True)
 
 
 main.add_command(extract_command)

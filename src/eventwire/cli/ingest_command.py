@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
@@ -77,11 +78,32 @@ def summary_lines(s: IngestSummary) -> list[str]:
     return lines
 
 
+#: Seconds between progress lines when stderr is a file or a pipe (a log, a CI job, ``nohup``).
+PROGRESS_EVERY = 30.0
+
+
+def progress_line(s: IngestSummary) -> str:
+    """One line of progress for a log: where the run is, how fast, what failed."""
+    of = f"/{s.total:,}" if s.total else ""
+    return (f"eventwire ingest: {s.seen:,}{of} inputs, {s.stored:,} stored, {s.skipped:,} skipped, "
+            f"{s.failed:,} failed, {s.rate:.1f}/s, {s.elapsed:.0f} s")
+
+
 @contextmanager
 def _bar() -> Iterator[Callable[[IngestSummary], None] | None]:
-    """A live bar on an interactive stderr (a spinner when the total is unknown); nothing otherwise."""
+    """A live bar on an interactive stderr (a spinner when the total is unknown); otherwise one line
+    every ``PROGRESS_EVERY`` seconds, so a long run in a log or a pipe still shows it is alive."""
     if not _stderr.is_terminal:
-        yield None
+        last = time.monotonic()
+
+        def line(s: IngestSummary) -> None:
+            nonlocal last
+            now = time.monotonic()
+            if now - last >= PROGRESS_EVERY:
+                last = now
+                click.echo(progress_line(s), err=True)
+
+        yield line
         return
     columns = (SpinnerColumn(), TextColumn("ingesting"), BarColumn(), TaskProgressColumn(),
                TextColumn("{task.completed:,.0f}/{task.fields[of]}"), TextColumn("{task.fields[rate]:.1f}/s"),
