@@ -31,18 +31,28 @@ def export(db: str | Path, fmt: str, out: str | Path) -> dict[str, int]:
     if fmt not in FORMATS:
         raise Export.UNKNOWN_FORMAT.error(format=fmt, choices=", ".join(FORMATS))
     out = Path(out)
-    out.mkdir(parents=True, exist_ok=True)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:  # e.g. [Errno 30] on a read-only mount: one coded line, not a raw OSError
+        raise Export.OUT_NOT_WRITABLE.error(path=out, error=exc.strerror or exc) from exc
     conn = connect_readonly(db)
     try:
-        if fmt == "jsonl":
-            return {"records.jsonl": _jsonl(conn, out / "records.jsonl")}
-        if fmt == "csv":
-            return {f"{t}.csv": _csv_table(conn, t, out / f"{t}.csv") for t in TABLES}
-        if fmt == "parquet":
-            return {f"{t}.parquet": _parquet_table(conn, t, out / f"{t}.parquet") for t in TABLES}
-        return {"acled.csv": _acled(conn, out / "acled.csv")}
+        return _write(conn, fmt, out)
+    except OSError as exc:
+        raise Export.OUT_NOT_WRITABLE.error(path=out, error=exc.strerror or exc) from exc
     finally:
         conn.close()
+
+
+def _write(conn: sqlite3.Connection, fmt: str, out: Path) -> dict[str, int]:
+    """The files of one format, written into the existing folder ``out``."""
+    if fmt == "jsonl":
+        return {"records.jsonl": _jsonl(conn, out / "records.jsonl")}
+    if fmt == "csv":
+        return {f"{t}.csv": _csv_table(conn, t, out / f"{t}.csv") for t in TABLES}
+    if fmt == "parquet":
+        return {f"{t}.parquet": _parquet_table(conn, t, out / f"{t}.parquet") for t in TABLES}
+    return {"acled.csv": _acled(conn, out / "acled.csv")}
 
 
 def _jsonl(conn: sqlite3.Connection, path: Path) -> int:

@@ -283,8 +283,9 @@ class Store(Group):
                "fix the query; the tables are described in docs/store.md")
     QUERY_FAILED = S12.msg("query failed: {error}")
     SQL_ERROR = S12.msg("SQL error: {error}")
-    S13 = Code("EW-S13", StoreError, "a write statement was given to the read-only `eventwire sql`",
-               "use SELECT statements; write through Store")
+    S13 = Code("EW-S13", StoreError, "a write statement, ATTACH, DETACH, VACUUM INTO or a writing PRAGMA was "
+               "given to the read-only `eventwire sql`", "use SELECT statements (and reading PRAGMAs such as "
+               "table_info); write through Store")
     READ_ONLY = S13.msg("the store is read-only here, write statements are refused ({error})")
     S14 = Code("EW-S14", StoreError, "no story event has this id (nor was one of that id merged into another)",
                "list the ids with `eventwire stories --db FILE`")
@@ -342,6 +343,10 @@ class Export(Group):
     X02 = Code("EW-X02", ExportError, "Parquet export needs pyarrow, which is not installed", "pip install pyarrow",
                exit=2)
     NEEDS_PYARROW = X02.msg("Parquet export needs pyarrow: pip install pyarrow")
+    X03 = Code("EW-X03", ExportError, "the --out folder cannot be created or written (read-only location, "
+               "permissions, or a file of that name)", "give --out a folder you can write to; only it must be "
+               "writable, the store may be on a read-only location", exit=2)
+    OUT_NOT_WRITABLE = X03.msg("cannot write the export to {path}: {error}")
 
 
 class Bench(Group):

@@ -20,6 +20,7 @@ from typing import Any
 from ..errors import Store as Codes
 from ..record import Record
 from . import copies, identities, queries, schema, stories, story_queries, story_rows
+from .readonly import uri as read_uri
 from .rows import COLUMNS, record_rows
 
 
@@ -48,8 +49,8 @@ class Store:
         if readonly:
             if not self.path.is_file():
                 raise Codes.NO_STORE.error(path=self.path)
-            uri = f"{self.path.resolve().as_uri()}?mode=ro"
-            self._conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+            # immutable on a read-only location (no WAL side files possible there), see ``readonly``
+            self._conn = sqlite3.connect(read_uri(self.path), uri=True, isolation_level=None, check_same_thread=False)
         else:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self._conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)

@@ -16,6 +16,7 @@ import pycountry
 
 from ..errors import Store
 from ..stories.score import QUADS
+from . import readonly
 from .rows import interval
 
 _EVENT_SELECT = """
@@ -227,14 +228,16 @@ def _run(conn: sqlite3.Connection, sql: str, params: list[Any]) -> list[dict[str
 
 
 def connect_readonly(path: str | Path) -> sqlite3.Connection:
-    """A ``mode=ro`` connection (plus ``query_only``): SQLite itself refuses every write."""
+    """A ``mode=ro`` connection (``immutable`` on a read-only location, see ``readonly``) plus
+    ``query_only`` and an authorizer refusing ATTACH and writing PRAGMAs: SQLite itself refuses every write."""
     path = Path(path)
     if not path.is_file():
         raise Store.NO_STORE.error(path=path)
-    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None)
+    conn = sqlite3.connect(readonly.uri(path), uri=True, isolation_level=None)
     conn.row_factory = sqlite3.Row
     conn.execute("PRAGMA busy_timeout = 10000")
     conn.execute("PRAGMA query_only = ON")
+    readonly.guard(conn)
     return conn
 
 
@@ -249,6 +252,10 @@ def sql(path: str | Path, query: str, params: tuple[Any, ...] = ()) -> list[dict
             raise Store.READ_ONLY.error(error=message) from exc
         raise Store.SQL_ERROR.error(error=message) from exc
     except (sqlite3.ProgrammingError, sqlite3.Warning) as exc:
+        raise Store.SQL_ERROR.error(error=exc) from exc
+    except sqlite3.DatabaseError as exc:  # the authorizer's denial: ATTACH, DETACH, a writing PRAGMA
+        if any(m in str(exc) for m in readonly.REFUSED):
+            raise Store.READ_ONLY.error(error="ATTACH, DETACH, VACUUM INTO and writing PRAGMAs are refused") from exc
         raise Store.SQL_ERROR.error(error=exc) from exc
     finally:
         conn.close()
