@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import json
 from pathlib import Path
 
@@ -116,3 +117,21 @@ def test_export_acled_mapping_names_only_known_plover_modes() -> None:
                 known.add((cols[type_col], cols[mode_col]))
     unknown = [key for key in acled_mapping() if key[1] != "*" and key not in known]
     assert unknown == []
+
+
+def test_export_parquet_has_typed_dates_lists_and_structs(db: tuple[Path, list[dict]], tmp_path: Path) -> None:
+    pq = pytest.importorskip("pyarrow.parquet")
+    path, _ = db
+    export(path, "parquet", tmp_path)
+    events = pq.read_table(tmp_path / "events.parquet")
+    types = {f.name: str(f.type) for f in events.schema}
+    assert types["date_start"] == types["date_end"] == "date32[day]"
+    assert types["date"] == "string"  # the TIMEX3 value stays beside the typed interval
+    assert types["contexts"] in ("list<item: string>", "list<element: string>")  # the name depends on pyarrow
+    assert "struct<value: double, qualifier: string, unit: string" in types["quantities"]
+    docs = pq.read_table(tmp_path / "documents.parquet").schema
+    assert str(docs.field("published").type) == "date32[day]"
+    assert str(docs.field("added_at").type).startswith("timestamp[") and "tz=UTC" in str(docs.field("added_at").type)
+    assault = next(e for e in events.to_pylist() if e["type"] == "ASSAULT")
+    assert isinstance(assault["date_start"], dt.date) and isinstance(assault["contexts"], list)
+    assert str(pq.read_table(tmp_path / "actors.parquet").schema.field("aliases").type).startswith("list<")

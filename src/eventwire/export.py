@@ -90,39 +90,14 @@ def _csv_table(conn: sqlite3.Connection, table: str, path: Path) -> int:
 
 
 def _parquet_table(conn: sqlite3.Connection, table: str, path: Path) -> int:
-    """One Parquet file per table, typed from the declared SQLite column types."""
+    """One Parquet file per table with its fixed, typed schema (``eventwire.parquet``)."""
     try:
-        import pyarrow as pa
-        import pyarrow.parquet as pq
-    except ImportError as exc:  # pragma: no cover - pyarrow is a dependency
+        import pyarrow  # noqa: F401 - a dependency, but a broken install should say so plainly
+    except ImportError as exc:  # pragma: no cover
         raise Export.NEEDS_PYARROW.error() from exc
-    types = {"INTEGER": pa.int64(), "REAL": pa.float64()}
-    columns = _columns(conn, table)
-    names = [n for n, _ in columns]
-    schema = pa.schema([(n, types.get(t, pa.string())) for n, t in columns])
-    n = 0
-    with pq.ParquetWriter(path, schema) as writer:
-        cursor = conn.execute(f"SELECT {', '.join(names)} FROM {table}")
-        while batch := cursor.fetchmany(BATCH):
-            cols = list(zip(*batch, strict=True))
-            arrays = [pa.array(_coerce(col, field.type), type=field.type)
-                      for col, field in zip(cols, schema, strict=True)]
-            writer.write_table(pa.Table.from_arrays(arrays, schema=schema))
-            n += len(batch)
-        if n == 0:
-            writer.write_table(schema.empty_table())
-    return n
+    from . import parquet
 
-
-def _coerce(values: tuple[Any, ...], arrow_type: Any) -> list[Any]:
-    """SQLite is loosely typed (a REAL fatality count in an INTEGER column): cast to the column's type."""
-    import pyarrow as pa
-
-    if arrow_type == pa.int64():
-        return [None if v is None else int(v) for v in values]
-    if arrow_type == pa.float64():
-        return [None if v is None else float(v) for v in values]
-    return [None if v is None else str(v) for v in values]
+    return parquet.write_table(conn, table, _columns(conn, table), path)
 
 
 @cache
