@@ -135,3 +135,25 @@ def test_export_parquet_has_typed_dates_lists_and_structs(db: tuple[Path, list[d
     assault = next(e for e in events.to_pylist() if e["type"] == "ASSAULT")
     assert isinstance(assault["date_start"], dt.date) and isinstance(assault["contexts"], list)
     assert str(pq.read_table(tmp_path / "actors.parquet").schema.field("aliases").type).startswith("list<")
+
+
+def test_export_plover_one_self_contained_event_per_line(db: tuple[Path, list[dict]], tmp_path: Path) -> None:
+    path, records = db
+    written = export(path, "plover", tmp_path)
+    lines = [json.loads(line) for line in (tmp_path / "plover.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert written == {"plover.jsonl": len(lines)} and len(lines) == sum(len(r["events"]) for r in records)
+    required = {"id", "date", "actor", "event"}  # the manual's required fields
+    assert all(required <= set(line) for line in lines)
+    assault = next(line for line in lines if line["event"] == ["ASSAULT"])
+    assert assault["quad_code"] == 4 and assault["size"] == {"dead": 5}
+    assert {a["code"] for a in assault["actor"]} == {"RUS"} and assault["actor"][0]["entity_text"]
+    assert assault["cite_info"]["coder"].startswith("eventwire") and assault["event_text"]
+    assert assault["eventwire"]["status"] == "reported"
+    by_id = {line["id"]: line for line in lines}
+    placed = [(r, e) for r in records for e in r["events"] if e.get("place")]
+    assert placed  # every placed event carries its location object, resolved as the record says
+    for rec, event in placed:
+        place = next(p for p in rec["places"] if p["id"] == event["place"])
+        loc = by_id[f"{rec['document']['id']}-{event['id']}"]["event_loc"]
+        assert (loc["resolved_place"], loc["country_code"], loc["lat"]) == (place["name"], place["country"],
+                                                                            place["lat"])

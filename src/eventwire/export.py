@@ -20,7 +20,7 @@ from .store.queries import connect_readonly
 from .store.schema import TABLES
 
 BATCH = 10_000
-FORMATS = ("jsonl", "csv", "parquet", "acled")
+FORMATS = ("jsonl", "csv", "parquet", "acled", "plover")
 ACLED_COLUMNS = ("event_id_cnty", "event_date", "event_type", "sub_event_type", "actor1", "actor2", "country",
                  "admin1", "location", "latitude", "longitude", "geo_precision", "time_precision", "fatalities",
                  "notes", "source")
@@ -52,6 +52,10 @@ def _write(conn: sqlite3.Connection, fmt: str, out: Path) -> dict[str, int]:
         return {f"{t}.csv": _csv_table(conn, t, out / f"{t}.csv") for t in TABLES}
     if fmt == "parquet":
         return {f"{t}.parquet": _parquet_table(conn, t, out / f"{t}.parquet") for t in TABLES}
+    if fmt == "plover":
+        from . import plover_export
+
+        return {"plover.jsonl": plover_export.write(conn, out / "plover.jsonl")}
     return {"acled.csv": _acled(conn, out / "acled.csv")}
 
 
@@ -155,7 +159,7 @@ def _acled(conn: sqlite3.Connection, path: Path) -> int:
             country = row["place_country"] or next((p[1] for p in targets if p[3] == "country" and p[1]), None)
             writer.writerow([
                 f"{row['doc_id']}-{row['id']}", row["date_start"], kind[0], kind[1],
-                "; ".join(p[0] for p in doers), "; ".join(p[0] for p in targets), _country_name(country),
+                "; ".join(p[0] for p in doers), "; ".join(p[0] for p in targets), country_name(country),
                 row["admin1"] or "", row["place"] or "", _num(row["lat"]), _num(row["lon"]),
                 _GEO_PRECISION.get(row["place_kind"] or "", "") if row["place"] else "",
                 _TIME_PRECISION.get(row["date_precision"] or "", 3),
@@ -170,7 +174,7 @@ def _num(value: float | None) -> str:
 
 
 @cache
-def _country_name(iso3: str | None) -> str:
+def country_name(iso3: str | None) -> str:
     """ACLED names countries; the store keeps ISO3 codes."""
     if not iso3:
         return ""

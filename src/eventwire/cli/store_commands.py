@@ -158,7 +158,8 @@ def sql_command(db: Path, query: str, fmt: str) -> None:
 @click.command("export")
 @DB
 @click.option("--format", "fmt", type=click.Choice(FORMATS), required=True,
-              help="jsonl: one record per line; csv/parquet: one file per table; acled: ACLED-style event CSV.")
+              help="jsonl: one record per line; csv/parquet: one file per table; acled: ACLED-style event CSV; "
+                   "plover: one PLOVER event per line.")
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), required=True, help="Output folder.")
 @exits()
 def export_command(db: Path, fmt: str, out: Path) -> None:
