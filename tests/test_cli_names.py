@@ -32,7 +32,7 @@ COMMANDS: dict[str, tuple[Callable[..., Any], dict[str, str]]] = {
     "query": (Store.events, {"db": "self", "type_": "type"}),   # `type` is a Python builtin
     "statements": (Store.statements, {"db": "self"}),
     "sql": (sql, {"db": "path"}),
-    "export": (export.export, {}),
+    "export": (export.export, {"type_": "type"}),
     "cluster": (Store.cluster, {"db": "self"}),
     "stories": (Store.stories, {"db": "self", "type_": "type"}),
     "story": (Store.story, {"db": "self"}),

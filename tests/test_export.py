@@ -157,3 +157,17 @@ def test_export_plover_one_self_contained_event_per_line(db: tuple[Path, list[di
         loc = by_id[f"{rec['document']['id']}-{event['id']}"]["event_loc"]
         assert (loc["resolved_place"], loc["country_code"], loc["lat"]) == (place["name"], place["country"],
                                                                             place["lat"])
+
+
+def test_export_filters_keep_the_matching_events(db: tuple[Path, list[dict]], tmp_path: Path) -> None:
+    path, _ = db
+    export(path, "plover", tmp_path / "all")
+    export(path, "plover", tmp_path / "ukr", country="Ukraine", type="assault")
+    everything = (tmp_path / "all" / "plover.jsonl").read_text(encoding="utf-8").splitlines()
+    chosen = [json.loads(line) for line in (tmp_path / "ukr" / "plover.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert chosen and len(chosen) < len(everything) and {c["event"][0] for c in chosen} == {"ASSAULT"}
+    assert export(path, "jsonl", tmp_path / "j", text="protested") == {"records.jsonl": 1}
+    written = export(path, "acled", tmp_path / "a", since="2025-12")
+    assert written["acled.csv"] > 0
+    with pytest.raises(eventwire.errors.ExportError, match="EW-X04"):
+        export(path, "csv", tmp_path / "c", type="ASSAULT")

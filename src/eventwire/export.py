@@ -16,7 +16,7 @@ from typing import Any
 
 from .errors import Export
 from .lexicon import read_tsv
-from .store.queries import connect_readonly
+from .store.queries import chosen_events, connect_readonly
 from .store.schema import TABLES
 
 BATCH = 10_000
@@ -26,10 +26,22 @@ ACLED_COLUMNS = ("event_id_cnty", "event_date", "event_type", "sub_event_type", 
                  "notes", "source")
 
 
-def export(db: str | Path, fmt: str, out: str | Path) -> dict[str, int]:
-    """Write the store ``db`` to folder ``out`` in format ``fmt``; return rows written per file name."""
+def export(db: str | Path, fmt: str, out: str | Path, *, type: str | None = None, actor: str | None = None,
+           country: str | None = None, since: str | None = None, until: str | None = None,
+           place: str | None = None, text: str | None = None) -> dict[str, int]:
+    """Write the store ``db`` to folder ``out`` in format ``fmt``; return rows written per file name.
+
+    The event filters are ``Store.events``' (``eventwire query``'s): ``acled`` and ``plover`` keep the
+    matching events, ``jsonl`` the records of documents with at least one; whole-table formats refuse them.
+    """
     if fmt not in FORMATS:
         raise Export.UNKNOWN_FORMAT.error(format=fmt, choices=", ".join(FORMATS))
+    filters = {"type": type, "actor": actor, "country": country, "since": since, "until": until, "place": place,
+               "text": text}
+    given = [name for name, value in filters.items() if value]
+    if given and fmt in ("csv", "parquet"):
+        raise Export.FILTERS_NEED_EVENTS.error(name=given[0], format=fmt)
+    chosen = chosen_events(**filters)
     out = Path(out)
     try:
         out.mkdir(parents=True, exist_ok=True)
@@ -37,17 +49,17 @@ def export(db: str | Path, fmt: str, out: str | Path) -> dict[str, int]:
         raise Export.OUT_NOT_WRITABLE.error(path=out, error=exc.strerror or exc) from exc
     conn = connect_readonly(db)
     try:
-        return _write(conn, fmt, out)
+        return _write(conn, fmt, out, chosen)
     except OSError as exc:
         raise Export.OUT_NOT_WRITABLE.error(path=out, error=exc.strerror or exc) from exc
     finally:
         conn.close()
 
 
-def _write(conn: sqlite3.Connection, fmt: str, out: Path) -> dict[str, int]:
-    """The files of one format, written into the existing folder ``out``."""
+def _write(conn: sqlite3.Connection, fmt: str, out: Path, chosen: tuple[str, list[Any]]) -> dict[str, int]:
+    """The files of one format, written into the existing folder ``out`` (``chosen``: which events)."""
     if fmt == "jsonl":
-        return {"records.jsonl": _jsonl(conn, out / "records.jsonl")}
+        return {"records.jsonl": _jsonl(conn, out / "records.jsonl", chosen)}
     if fmt == "csv":
         return {f"{t}.csv": _csv_table(conn, t, out / f"{t}.csv") for t in TABLES}
     if fmt == "parquet":
@@ -55,15 +67,21 @@ def _write(conn: sqlite3.Connection, fmt: str, out: Path) -> dict[str, int]:
     if fmt == "plover":
         from . import plover_export
 
-        return {"plover.jsonl": plover_export.write(conn, out / "plover.jsonl")}
-    return {"acled.csv": _acled(conn, out / "acled.csv")}
+        return {"plover.jsonl": plover_export.write(conn, out / "plover.jsonl", chosen)}
+    return {"acled.csv": _acled(conn, out / "acled.csv", chosen)}
 
 
-def _jsonl(conn: sqlite3.Connection, path: Path) -> int:
-    """One record per line, exactly as stored, in the order stories were added."""
+def _jsonl(conn: sqlite3.Connection, path: Path, chosen: tuple[str, list[Any]]) -> int:
+    """One record per line, exactly as stored, in the order stories were added (with filters: the
+    documents holding at least one chosen event)."""
+    clause, params = chosen
+    sql = "SELECT record FROM documents ORDER BY added_at, rowid"
+    if params:
+        sql = (f"SELECT record FROM documents WHERE id IN (SELECT e.doc_id FROM events e WHERE {clause}) "
+               "ORDER BY added_at, rowid")
     n = 0
     with path.open("w", encoding="utf-8") as fh:
-        for (record,) in conn.execute("SELECT record FROM documents ORDER BY added_at, rowid"):
+        for (record,) in conn.execute(sql, params):
             fh.write(record)  # json.dumps output: newlines inside strings are escaped
             fh.write("\n")
             n += 1
@@ -135,11 +153,12 @@ SELECT e.doc_id, e.id, e.type, e.mode, e.date_start, e.date_precision, e.fatalit
   JOIN documents d ON d.id = e.doc_id
   LEFT JOIN places p ON p.doc_id = e.doc_id AND p.id = e.place
  WHERE e.status IN ('reported', 'historical') AND COALESCE(e.date_precision, '') NOT IN ('decade', 'century')
+   AND {chosen}
  ORDER BY e.date_start, e.doc_id, e.key
 """
 
 
-def _acled(conn: sqlite3.Connection, path: Path) -> int:
+def _acled(conn: sqlite3.Connection, path: Path, chosen: tuple[str, list[Any]]) -> int:
     """ACLED-style CSV of the events the mapping knows, that happened (reported or historical).
 
     Events dated no closer than a decade or century are left out: an ``event_date`` of 1900-01-01
@@ -149,7 +168,7 @@ def _acled(conn: sqlite3.Connection, path: Path) -> int:
     with path.open("w", encoding="utf-8", newline="") as fh:
         writer = csv.writer(fh)
         writer.writerow(ACLED_COLUMNS)
-        for row in conn.execute(_ACLED_SQL):
+        for row in conn.execute(_ACLED_SQL.format(chosen=chosen[0]), chosen[1]):
             parties = json.loads(row["parties"] or "[]")
             doers = [p for p in parties if p[4] == "actor"]
             targets = [p for p in parties if p[4] == "recipient"]

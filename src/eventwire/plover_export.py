@@ -32,12 +32,12 @@ SELECT e.doc_id, e.id, e.type, e.mode, e.contexts, e.status, e.date, e.date_star
        p.name, p.kind, p.country, p.admin1, p.lat, p.lon, p.geonameid,
        d.title, d.url, d.source, d.language, d.added_at
   FROM events e JOIN documents d ON d.id = e.doc_id LEFT JOIN places p ON p.doc_id = e.doc_id AND p.id = e.place
- WHERE e.key > ? ORDER BY e.key LIMIT ?
+ WHERE e.key > ? AND {chosen} ORDER BY e.key LIMIT ?
 """
 _PARTIES = """
 SELECT ep.doc_id, ep.event, ep.role, a.name, a.country, a.sector, a.kind FROM event_participants ep
   JOIN actors a ON a.doc_id = ep.doc_id AND a.id = ep.actor
- WHERE (ep.doc_id, ep.event) IN (SELECT doc_id, id FROM events WHERE key > ? AND key <= ?)
+ WHERE (ep.doc_id, ep.event) IN (SELECT e.doc_id, e.id FROM events e WHERE e.key > ? AND e.key <= ? AND {chosen})
 """
 
 
@@ -58,21 +58,25 @@ def _location(row: tuple[Any, ...]) -> dict[str, Any] | None:
             "country_code": country, "resolution": RESOLUTION.get(kind or "")}
 
 
-def write(conn: sqlite3.Connection, path: Path) -> int:
-    """Every stored event as one PLOVER JSON line in ``path``; return how many."""
+def write(conn: sqlite3.Connection, path: Path, chosen: tuple[str, list[Any]] = ("1", [])) -> int:
+    """Every stored event (``chosen``: an ``e.key IN (…)`` clause and its parameters) as one PLOVER JSON
+    line in ``path``; return how many."""
+    clause, params = chosen
+    events_sql, parties_sql = _EVENTS.format(chosen=clause), _PARTIES.format(chosen=clause)
     n = 0
     last = 0
     with path.open("w", encoding="utf-8") as fh:
         while True:
-            keys = conn.execute("SELECT key FROM events WHERE key > ? ORDER BY key LIMIT ?", (last, BATCH)).fetchall()
+            keys = conn.execute(f"SELECT e.key FROM events e WHERE e.key > ? AND {clause} ORDER BY e.key LIMIT ?",
+                                (last, *params, BATCH)).fetchall()
             if not keys:
                 break
             top = keys[-1][0]
             parties: dict[tuple[str, str], dict[str, list[dict[str, Any]]]] = defaultdict(
                 lambda: {"actor": [], "recipient": []})
-            for doc, event, role, name, country, sector, kind in conn.execute(_PARTIES, (last, top)):
+            for doc, event, role, name, country, sector, kind in conn.execute(parties_sql, (last, top, *params)):
                 parties[(doc, event)][role].append(_entity(name, country, sector, kind))
-            for row in conn.execute(_EVENTS, (last, BATCH)):
+            for row in conn.execute(events_sql, (last, *params, BATCH)):
                 fh.write(json.dumps(_record(row, parties[(row[0], row[1])]), ensure_ascii=False))
                 fh.write("\n")
                 n += 1

@@ -161,12 +161,26 @@ def sql_command(db: Path, query: str, fmt: str) -> None:
               help="jsonl: one record per line; csv/parquet: one file per table; acled: ACLED-style event CSV; "
                    "plover: one PLOVER event per line.")
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), required=True, help="Output folder.")
+@click.option("--type", "type_", metavar="TYPE", help="Only events of this PLOVER type (jsonl, acled, plover).")
+@click.option("--actor", help="Only events with this participant (name or alias, substring).")
+@click.option("--country", metavar="ISO3|NAME", help="Only events with a participant or place in this country.")
+@SINCE
+@UNTIL
+@click.option("--place", help="Only events at this place (name or admin1, substring).")
+@click.option("--text", metavar="WORDS", help="Only events whose evidence sentence has every word.")
 @exits()
-def export_command(db: Path, fmt: str, out: Path) -> None:
+def export_command(db: Path, fmt: str, out: Path, type_: str | None, actor: str | None, country: str | None,
+                   since: str | None, until: str | None, place: str | None, text: str | None) -> None:
     """Write a store out for other tools, streaming rows so memory stays flat.
 
+    The event filters are query's: acled and plover keep the matching events, jsonl the records of the
+    documents that hold one; csv and parquet are whole tables and refuse them.
+
     Example: eventwire export --db news.db --format parquet --out exports/
+
+    Example: eventwire export --db news.db --format acled --out exports/ --country Ukraine --since 2022-03
     """
-    written = export(require(db), fmt, out)
+    written = export(require(db), fmt, out, type=type_, actor=actor, country=country, since=since, until=until,
+                     place=place, text=text)
     for name, count in written.items():
         click.echo(f"{out / name}\t{count} rows", err=True)

@@ -338,7 +338,7 @@ class Export(Group):
     title = "Export (EW-X…)"
     X00 = Code("EW-X00", ExportError, "an export problem with no more specific code (not raised by eventwire)",
                "check the export arguments")
-    X01 = Code("EW-X01", ExportError, "unknown export format", "use jsonl, csv, parquet or acled")
+    X01 = Code("EW-X01", ExportError, "unknown export format", "use jsonl, csv, parquet, acled or plover")
     UNKNOWN_FORMAT = X01.msg("unknown export format {format!r}: use one of {choices}")
     X02 = Code("EW-X02", ExportError, "Parquet export needs pyarrow, which is not installed", "pip install pyarrow",
                exit=2)
@@ -347,6 +347,10 @@ class Export(Group):
                "permissions, or a file of that name)", "give --out a folder you can write to; only it must be "
                "writable, the store may be on a read-only location", exit=2)
     OUT_NOT_WRITABLE = X03.msg("cannot write the export to {path}: {error}")
+    X04 = Code("EW-X04", ExportError, "event filters were given to a whole-table export (csv, parquet)",
+               "filter with --format jsonl, acled or plover, or export the tables whole and filter them there")
+    FILTERS_NEED_EVENTS = X04.msg("--{name} filters events: it applies to --format jsonl, acled and plover, not "
+                                  "{format} (whole tables)")
 
 
 class Bench(Group):

@@ -141,10 +141,27 @@ def events(conn: sqlite3.Connection, *, type: str | None = None, actor: str | No
     an event matches when its interval overlaps the asked one. ``place``: substring of the place
     name or its admin1. ``text``: every word in the evidence sentence (FTS5).
     """
-    where: list[str] = []
-    params: list[Any] = []
     if sort not in EVENT_SORTS:
         raise Store.BAD_SORT.error(value=sort, choices=", ".join(EVENT_SORTS))
+    where, params = event_filters(type=type, actor=actor, country=country, since=since, until=until, place=place,
+                                  text=text)
+    sql, params = _finish(_EVENT_SELECT, where, params, EVENT_SORTS[sort], limit)
+    rows = []
+    loads = json.loads
+    for item in _run(conn, sql, params):
+        item["actors"] = loads(item["actors"] or "[]")
+        item["recipients"] = loads(item["recipients"] or "[]")
+        rows.append(item)
+    return rows
+
+
+def event_filters(*, type: str | None = None, actor: str | None = None, country: str | None = None,
+                  since: str | None = None, until: str | None = None, place: str | None = None,
+                  text: str | None = None) -> tuple[list[str], list[Any]]:
+    """The WHERE terms (over ``events e`` left-joined to ``places p``) and parameters of ``events``'
+    filters, for every reader of events that filters the same way (``query``, ``export``)."""
+    where: list[str] = []
+    params: list[Any] = []
     if type:
         where.append("e.type = ?")
         params.append(event_type(type))
@@ -165,14 +182,16 @@ def events(conn: sqlite3.Connection, *, type: str | None = None, actor: str | No
     if text:
         where.append("e.key IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)")
         params.append(fts_query(text))
-    sql, params = _finish(_EVENT_SELECT, where, params, EVENT_SORTS[sort], limit)
-    rows = []
-    loads = json.loads
-    for item in _run(conn, sql, params):
-        item["actors"] = loads(item["actors"] or "[]")
-        item["recipients"] = loads(item["recipients"] or "[]")
-        rows.append(item)
-    return rows
+    return where, params
+
+
+def chosen_events(**filters: str | None) -> tuple[str, list[Any]]:
+    """``e.key IN (…)`` selecting the events that match ``filters`` (``event_filters``), or ``1`` for all."""
+    where, params = event_filters(**filters)
+    if not where:
+        return "1", []
+    return ("e.key IN (SELECT e.key FROM events e LEFT JOIN places p ON p.doc_id = e.doc_id AND p.id = e.place "
+            f"WHERE {' AND '.join(where)})"), params
 
 
 def _overlaps(alias: str, since: str | None, until: str | None, where: list[str], params: list[Any]) -> None:
