@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import Export
+from .geo import country_name
 from .lexicon import read_tsv
 from .store.queries import chosen_events, connect_readonly
 from .store.schema import TABLES
@@ -190,14 +191,3 @@ def _acled(conn: sqlite3.Connection, path: Path, chosen: tuple[str, list[Any]]) 
 
 def _num(value: float | None) -> str:
     return "" if value is None else f"{value:.5f}"
-
-
-@cache
-def country_name(iso3: str | None) -> str:
-    """ACLED names countries; the store keeps ISO3 codes."""
-    if not iso3:
-        return ""
-    import pycountry
-
-    found = pycountry.countries.get(alpha_3=iso3)
-    return getattr(found, "common_name", None) or found.name if found else iso3

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__
-from .export import country_name
+from .geo import country_name
 from .stories.mention import source_of
 from .stories.score import QUADS
 
