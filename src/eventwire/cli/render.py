@@ -2,26 +2,15 @@
 
 from __future__ import annotations
 
-import os
-
 from rich import box
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
 from ..record import Record
+from .layout import make_console
 
-
-def _make_console() -> Console:
-    """A terminal keeps its width; a pipe or file gets $COLUMNS or 160 so tables stay readable."""
-    probe = Console()
-    if probe.is_terminal:
-        return probe
-    columns = os.environ.get("COLUMNS", "")
-    return Console(width=int(columns) if columns.isdigit() else 160)
-
-
-console_out = _make_console()
+console_out = make_console()
 
 
 def _evidence(text: str, span: tuple[int, int] | list[int], width: int = 24) -> str:
@@ -85,12 +74,12 @@ def print_table(rec: Record, console: Console | None = None) -> None:
     console.print(timeline)
 
     said = Table(title="Statements", box=box.SIMPLE_HEAD)
-    for col in ("id", "speaker", "channel", "date", "", "content"):
+    for col in ("id", "speaker", "channel", "date", "quoted", "content"):
         said.add_column(col, overflow="fold")
     for st in rec.statements:
         speaker = names.get(st.speaker or "", st.speaker_text or "—")
         content = st.content if len(st.content) <= 160 else st.content[:157] + "…"
-        said.add_row(st.id, escape(speaker), st.channel or "—", st.date or "—", "“”" if st.direct else "",
+        said.add_row(st.id, escape(speaker), st.channel or "—", st.date or "—", "yes" if st.direct else "no",
                      escape(content))
     console.print(said)
 
