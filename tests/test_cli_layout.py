@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -109,3 +110,15 @@ def test_extract_table_labels_every_column() -> None:
     print_table(rec, console)
     out = console.export_text()
     assert "quoted" in out and "“”" not in out.replace("“We", "").replace("territory,”", "")
+
+
+def test_extract_table_at_80_columns_keeps_words_whole(tmp_path: Path) -> None:
+    story = tmp_path / "story.txt"
+    story.write_text(TEXTS[0][0], encoding="utf-8")
+    for layout in ("auto", "table"):
+        result = CliRunner(env={"COLUMNS": "80"}).invoke(main, ["extract", str(story), "--format", "table",
+                                                                "--layout", layout])
+        assert result.exit_code == 0, result.output
+        tokens = set(result.output.split())
+        assert {"Northern", "Highlands", "Liberation", "Brigade", "E1", "A1"} <= tokens
+        assert ("-[ 1 ]" in result.output) == (layout == "auto")

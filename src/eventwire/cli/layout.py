@@ -22,6 +22,7 @@ from rich.cells import cell_len
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
+from rich.text import Text
 
 LAYOUTS = ("auto", "table", "vertical")
 NARROW = 100  # below this many columns ``auto`` prints vertically: a 6-9 column table cannot be read there
@@ -104,19 +105,25 @@ def needed_width(widths: Sequence[int]) -> int:
 
 
 def show(columns: Sequence[Column], rows: Sequence[Sequence[str]], layout: str, footer: str = "",
-         title: str | None = None) -> None:
-    """Print plain-text ``rows`` under ``columns`` in ``layout``; ``footer`` (a count) follows either way."""
-    console = make_console()
-    widths = fit(columns, rows, console.width)
+         title: str | None = None, console: Console | None = None, markup: bool = False) -> None:
+    """Print ``rows`` under ``columns`` in ``layout``; ``footer`` (a count) follows either way.
+
+    Cells are plain text, or rich markup when ``markup`` (extract's bold mentions): widths are measured
+    on the text the reader sees. ``console`` defaults to the terminal's (``make_console``).
+    """
+    console = console or make_console()
+    plain = [[Text.from_markup(v).plain if markup else v for v in row] for row in rows]
+    widths = fit(columns, plain, console.width)
     vertical = layout == "vertical" or (layout == "auto" and (console.width < NARROW or widths is None))
     if vertical:
-        _vertical(columns, rows, title)
+        _vertical(columns, plain, title, console)
     else:
+        shown = console
         if widths is None:  # --layout table asked for and too narrow: just wider than the terminal, never cut
-            least = needed_width(_bounds(columns, rows)[0])
-            widths = fit(columns, rows, least) or []
-            console = Console(width=least, force_terminal=console.is_terminal)
-        console.print(_table(columns, rows, widths, title))
+            least = needed_width(_bounds(columns, plain)[0])
+            widths = fit(columns, plain, least) or []
+            shown = Console(width=least, file=console.file, force_terminal=console.is_terminal)
+        shown.print(_table(columns, rows if markup else [[escape(v) for v in row] for row in rows], widths, title))
     if footer:
         console.print(footer)
 
@@ -127,17 +134,21 @@ def _table(columns: Sequence[Column], rows: Sequence[Sequence[str]], widths: Seq
     for col, w in zip(columns, widths, strict=True):
         table.add_column(col.header, width=w, no_wrap=col.ident, overflow="fold")
     for row in rows:
-        table.add_row(*(escape(v) for v in row))
+        table.add_row(*row)
     return table
 
 
-def _vertical(columns: Sequence[Column], rows: Sequence[Sequence[str]], title: str | None) -> None:
+def _vertical(columns: Sequence[Column], rows: Sequence[Sequence[str]], title: str | None, console: Console) -> None:
     """``-[ 1 ]----`` then one ``field | value`` line per column, values whole (the terminal wraps them)."""
     pad = max((cell_len(c.header) for c in columns), default=0)
+
+    def line(text: str) -> None:
+        console.print(text, markup=False, highlight=False, emoji=False, soft_wrap=True)
+
     if title:
-        click.echo(title)
+        line(title)
     for n, row in enumerate(rows, 1):
-        click.echo(f"-[ {n} ]" + "-" * max(0, pad - 3))
+        line(f"-[ {n} ]" + "-" * max(0, pad - 3))
         for col, value in zip(columns, row, strict=True):
             text = " ".join(value.splitlines())
-            click.echo(f"{col.header}{' ' * (pad - cell_len(col.header))} | {text}".rstrip())
+            line(f"{col.header}{' ' * (pad - cell_len(col.header))} | {text}".rstrip())

@@ -19,8 +19,7 @@ from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, T
 
 from ..store import Store
 from .errors import exits
-from .layout import LAYOUT, Column, show
-from .render import console_out
+from .layout import LAYOUT, Column, make_console, show
 from .store_commands import DB, SINCE, UNTIL, emit, open_readonly, require
 
 _stderr = Console(stderr=True)
@@ -141,6 +140,7 @@ _FIGURES = (Column("field"), Column("value"), Column("qualifier"), Column("sourc
 
 
 def _show(s: dict[str, Any], layout: str) -> None:
+    console_out = make_console()
     place = s.get("place") or {}
     note = f" (merged from {s['merged_from']})" if s.get("merged_from") else ""
     console_out.rule(f"[bold]{escape(s['id'])}{escape(note)} · {escape(s['type'] or '—')} · {escape(_when(s))}")
