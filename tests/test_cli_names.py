@@ -20,7 +20,7 @@ from eventwire.store import Store
 from eventwire.store.queries import sql
 
 # Options that only shape the command's output, not the call.
-CLI_ONLY = {"fmt", "explain"}  # display options: how the output is printed, not what is extracted
+CLI_ONLY = {"fmt", "explain", "layout"}  # display options: how the output is printed, not what is read
 # command -> (the function it calls, {CLI parameter: Python parameter} for the deliberate aliases)
 COMMANDS: dict[str, tuple[Callable[..., Any], dict[str, str]]] = {
     "extract": (extract_many, {"paths": "stories",      # files are read into stories first

@@ -16,6 +16,7 @@ from .progress import story_progress
 
 if TYPE_CHECKING:
     from ..ingest import RawStory
+from .layout import LAYOUT
 from .render import explain_mentions, print_table
 
 
@@ -46,9 +47,11 @@ def _date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> dt
 @click.option("--explain", is_flag=True,
               help="Also print, on standard error, each name's type and the evidence for and against it "
                    "(the records are unchanged).")
+@LAYOUT
 @exits()
 def extract_command(paths: tuple[str, ...], published: dt.date | None, fmt: str, model: str, raw: bool,
-                    workers: int, batch_size: int, stages: tuple[str, ...], explain: bool = False) -> None:
+                    workers: int, batch_size: int, stages: tuple[str, ...], explain: bool = False,
+                    layout: str = "auto") -> None:
     """Extract actors, places, dates, statements and PLOVER events from news stories.
 
     PATH is a .txt, .html, .jsonl or .jsonl.gz file, a folder of them, or - for standard input.
@@ -92,7 +95,7 @@ def extract_command(paths: tuple[str, ...], published: dt.date | None, fmt: str,
             written += 1
             if explain:
                 explain_mentions(result, model)
-            pending = _emit(result, fmt, written, pending)
+            pending = _emit(result, fmt, written, pending, layout)
     if fmt == "json":
         if pending is not None:
             click.echo(pending.to_json(indent=2))
@@ -104,10 +107,10 @@ def extract_command(paths: tuple[str, ...], published: dt.date | None, fmt: str,
         sys.exit(1)
 
 
-def _emit(result: Record, fmt: str, written: int, pending: Record | None) -> Record | None:
+def _emit(result: Record, fmt: str, written: int, pending: Record | None, layout: str) -> Record | None:
     """Write one record; JSON holds back the first so one story prints as an object, several as an array."""
     if fmt == "table":
-        print_table(result)
+        print_table(result, layout=layout)
     elif fmt == "jsonl":
         click.echo(result.to_json())
     elif written == 1:

@@ -16,9 +16,6 @@ from pathlib import Path
 from typing import Any
 
 import click
-from rich import box
-from rich.markup import escape
-from rich.table import Table
 
 from ..errors import Store as Codes
 from ..export import FORMATS, export
@@ -26,7 +23,7 @@ from ..store import Store
 from ..store.queries import EVENT_FIELDS, STATEMENT_FIELDS
 from ..store.queries import sql as run_sql
 from .errors import exits
-from .render import console_out
+from .layout import LAYOUT, Column, show
 
 FORMAT = click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table",
                        show_default=True, help="table for reading, json (array of objects) or csv for programs.")
@@ -38,6 +35,7 @@ UNTIL = click.option("--until", help="On or before this date (the whole month/ye
 
 _EVENT_COLUMNS = ("when", "type", "mode", "actors", "recipients", "place", "killed", "sentence", "ref")
 _STATEMENT_COLUMNS = ("when", "speaker", "direct", "channel", "content", "ref")
+_IDENT = frozenset({"ref", "doc_id", "event_id", "statement_id", "id"})  # shown whole, never wrapped
 
 
 def require(db: Path) -> Path:
@@ -60,8 +58,9 @@ def cell(value: Any) -> str:
 
 
 def emit(rows: list[dict[str, Any]], fmt: str, columns: Sequence[str] | None = None,
-          fields: Sequence[str] = ()) -> None:
-    """Print ``rows`` in ``fmt``; ``columns`` picks the table's columns, ``fields`` the csv header of no rows."""
+         fields: Sequence[str] = (), layout: str = "auto") -> None:
+    """Print ``rows`` in ``fmt``; ``columns`` picks the table's columns, ``fields`` the csv header of no rows,
+    ``layout`` how a table is laid out (``layout.show``: ids whole, words unbroken, vertical when narrow)."""
     if fmt == "json":
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2, default=str))
         return
@@ -73,14 +72,9 @@ def emit(rows: list[dict[str, Any]], fmt: str, columns: Sequence[str] | None = N
             writer.writerow([cell(row.get(n)) for n in names])
         return
     shown = list(columns or names)
-    table = Table(box=box.SIMPLE_HEAD, show_lines=False)
-    for name in shown:
-        wide = name in ("sentence", "content")
-        table.add_column(name, overflow="fold", ratio=4 if wide else None, min_width=8 if not wide else 30)
-    for row in rows:
-        table.add_row(*(escape(cell(_display(row, n))) for n in shown))
-    console_out.print(table)
-    console_out.print(f"{len(rows)} row(s)")
+    heads = [Column(n or "(no name)", ident=n in _IDENT, ratio=4 if n in ("sentence", "content") else 1)
+             for n in shown]
+    show(heads, [[cell(_display(row, n)) for n in shown] for row in rows], layout, f"{len(rows)} row(s)")
 
 
 def _display(row: dict[str, Any], name: str) -> Any:
@@ -106,10 +100,11 @@ def _display(row: dict[str, Any], name: str) -> Any:
 @click.option("--sort", type=click.Choice(["date", "-date", "published"]), default="date", show_default=True,
               help="date: oldest event first; -date: newest first; published: by publication.")
 @FORMAT
+@LAYOUT
 @_LIMIT
 @exits()
 def query_command(db: Path, type_: str | None, actor: str | None, country: str | None, since: str | None,
-                  until: str | None, place: str | None, text: str | None, sort: str, fmt: str,
+                  until: str | None, place: str | None, text: str | None, sort: str, fmt: str, layout: str,
                   limit: int | None) -> None:
     """Find events in a store; each row carries its evidence sentence and document.
 
@@ -118,7 +113,7 @@ def query_command(db: Path, type_: str | None, actor: str | None, country: str |
     with open_readonly(db) as store:
         rows = store.events(type=type_, actor=actor, country=country, since=since, until=until, place=place,
                             text=text, limit=limit, sort=sort)
-    emit(rows, fmt, _EVENT_COLUMNS if fmt == "table" else None, EVENT_FIELDS)
+    emit(rows, fmt, _EVENT_COLUMNS if fmt == "table" else None, EVENT_FIELDS, layout)
 
 
 @click.command("statements")
@@ -129,30 +124,32 @@ def query_command(db: Path, type_: str | None, actor: str | None, country: str |
 @UNTIL
 @click.option("--text", metavar="WORDS", help="Every word in what was said (full-text search).")
 @FORMAT
+@LAYOUT
 @_LIMIT
 @exits()
 def statements_command(db: Path, speaker: str | None, country: str | None, since: str | None, until: str | None,
-                       text: str | None, fmt: str, limit: int | None) -> None:
+                       text: str | None, fmt: str, layout: str, limit: int | None) -> None:
     """Find who said what in a store, with the sentence that carries each statement.
 
     Example: eventwire statements --db news.db --speaker Zelensky --text ceasefire --format json
     """
     with open_readonly(db) as store:
         rows = store.statements(speaker=speaker, country=country, since=since, until=until, text=text, limit=limit)
-    emit(rows, fmt, _STATEMENT_COLUMNS if fmt == "table" else None, STATEMENT_FIELDS)
+    emit(rows, fmt, _STATEMENT_COLUMNS if fmt == "table" else None, STATEMENT_FIELDS, layout)
 
 
 @click.command("sql")
 @DB
 @click.argument("query")
 @FORMAT
+@LAYOUT
 @exits()
-def sql_command(db: Path, query: str, fmt: str) -> None:
+def sql_command(db: Path, query: str, fmt: str, layout: str) -> None:
     """Run one read-only SQL statement on a store (writes are refused by SQLite itself).
 
     Example: eventwire sql --db news.db "SELECT type, count(*) AS n FROM events GROUP BY type ORDER BY n DESC"
     """
-    emit(run_sql(require(db), query), fmt)
+    emit(run_sql(require(db), query), fmt, layout=layout)
 
 
 @click.command("export")

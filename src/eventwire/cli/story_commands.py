@@ -13,15 +13,13 @@ from pathlib import Path
 from typing import Any
 
 import click
-from rich import box
 from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, TimeElapsedColumn
-from rich.table import Table
 
 from ..store import Store
 from .errors import exits
-from .render import console_out
+from .layout import LAYOUT, Column, make_console, show
 from .store_commands import DB, SINCE, UNTIL, emit, open_readonly, require
 
 _stderr = Console(stderr=True)
@@ -65,20 +63,19 @@ def _when(story: dict[str, Any]) -> str:
     return str(start) if start == end else f"{start} – {end}"
 
 
-def _timeline(stories: list[dict[str, Any]]) -> None:
-    table = Table(box=box.SIMPLE_HEAD)
-    for name, ratio in (("date", None), ("type", None), ("who → whom", 3), ("where", 2), ("how many", 2),
-                        ("sources", 2), ("reports", None), ("id", None)):
-        table.add_column(name, overflow="fold", ratio=ratio)
+_TIMELINE = (Column("date"), Column("type"), Column("who → whom", ratio=3), Column("where", ratio=2),
+             Column("how many", ratio=2), Column("sources", ratio=2), Column("reports"), Column("id", ident=True))
+
+
+def _timeline(stories: list[dict[str, Any]], layout: str) -> None:
+    rows = []
     for s in stories:
         who = _names(s["actors"]) or "—"
         whom = _names(s["recipients"])
-        table.add_row(escape(_when(s)), escape(f"{s['type'] or '—'}" + (f"/{s['mode']}" if s["mode"] else "")),
-                      escape(who + (f" → {whom}" if whom else "")), escape((s.get("place") or {}).get("name") or ""),
-                      escape(figure_text(s["figures"])), escape(", ".join(s["sources"])),
-                      str(s["num_documents"]), s["id"])
-    console_out.print(table)
-    console_out.print(f"{len(stories)} story event(s)")
+        rows.append([_when(s), f"{s['type'] or '—'}" + (f"/{s['mode']}" if s["mode"] else ""),
+                     who + (f" → {whom}" if whom else ""), (s.get("place") or {}).get("name") or "",
+                     figure_text(s["figures"]), ", ".join(s["sources"]), str(s["num_documents"]), s["id"]])
+    show(_TIMELINE, rows, layout, f"{len(stories)} story event(s)")
 
 
 @click.command("stories")
@@ -96,10 +93,11 @@ def _timeline(stories: list[dict[str, Any]]) -> None:
 @click.option("--limit", type=click.IntRange(min=0), default=100, show_default=True, help="At most N; 0 = all.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True,
               help="table: a dated timeline; json: an array of story-event objects; csv: one row each.")
+@LAYOUT
 @exits()
 def stories_command(db: Path, type_: str | None, country: str | None, actor: str | None, place: str | None,
                     since: str | None, until: str | None, min_documents: int | None, min_sources: int | None,
-                    limit: int, fmt: str) -> None:
+                    limit: int, fmt: str, layout: str) -> None:
     """List story events: one real-world event per row, however many reports carried it.
 
     Example: eventwire stories --db news.db --type ASSAULT --country UKR --since 2022-04-01 --until 2022-04-07
@@ -114,15 +112,16 @@ def stories_command(db: Path, type_: str | None, country: str | None, actor: str
     elif fmt == "csv":
         emit([_flat(s) for s in found], "csv", fields=CSV_FIELDS)
     else:
-        _timeline(found)
+        _timeline(found, layout)
 
 
 @click.command("story")
 @DB
 @click.argument("sid", metavar="SID")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@LAYOUT
 @exits()
-def story_command(db: Path, sid: str, fmt: str) -> None:
+def story_command(db: Path, sid: str, fmt: str, layout: str) -> None:
     """Show one story event: every report (outlet, date, sentence) and every figure, by source.
 
     Example: eventwire story --db news.db S4e3f990c191c --format json
@@ -132,10 +131,16 @@ def story_command(db: Path, sid: str, fmt: str) -> None:
     if fmt == "json":
         click.echo(json.dumps(found, ensure_ascii=False, indent=2))
         return
-    _show(found)
+    _show(found, layout)
 
 
-def _show(s: dict[str, Any]) -> None:
+_REPORTS = (Column("published"), Column("source"), Column("document/event", ident=True), Column("sentence", ratio=5))
+_FIGURES = (Column("field"), Column("value"), Column("qualifier"), Column("source"), Column("attributed to"),
+            Column("document", ident=True))
+
+
+def _show(s: dict[str, Any], layout: str) -> None:
+    console_out = make_console()
     place = s.get("place") or {}
     note = f" (merged from {s['merged_from']})" if s.get("merged_from") else ""
     console_out.rule(f"[bold]{escape(s['id'])}{escape(note)} · {escape(s['type'] or '—')} · {escape(_when(s))}")
@@ -145,23 +150,12 @@ def _show(s: dict[str, Any]) -> None:
     console_out.print(escape(f"{s['num_mentions']} mention(s) in {s['num_documents']} document(s) from "
                              f"{s['num_sources']} source(s): {', '.join(s['sources'])}; first reported "
                              f"{s['first_reported']}, last {s['last_reported']}"))
-    reports = Table(title="reports", box=box.SIMPLE_HEAD)
-    for name, ratio in (("published", None), ("source", None), ("document/event", None), ("sentence", 5)):
-        reports.add_column(name, overflow="fold", ratio=ratio)
-    for m in s["mentions"]:
-        reports.add_row(escape(str(m["published"] or "")), escape(m["source"]), f"{m['document']}/{m['event']}",
-                        escape((m["sentence"] or "").replace("\n", " ")))
-    console_out.print(reports)
+    show(_REPORTS, [[str(m["published"] or ""), m["source"], f"{m['document']}/{m['event']}",
+                     (m["sentence"] or "").replace("\n", " ")] for m in s["mentions"]], layout, title="reports")
     if s["figures"]:
-        figures = Table(title="figures", box=box.SIMPLE_HEAD)
-        for name in ("field", "value", "qualifier", "source", "attributed to", "document"):
-            figures.add_column(name, overflow="fold")
-        for f in s["figures"]:
-            mark = " (contested)" if f.get("contested") else ""
-            for v in f["values"]:
-                figures.add_row(escape(f["field"] + mark), _num(v["value"]), escape(v.get("qualifier") or ""),
-                                escape(v["source"]), escape(v.get("attributed_to") or ""), v["document"])
-        console_out.print(figures)
+        show(_FIGURES, [[f["field"] + (" (contested)" if f.get("contested") else ""), _num(v["value"]),
+                         v.get("qualifier") or "", v["source"], v.get("attributed_to") or "", v["document"]]
+                        for f in s["figures"] for v in f["values"]], layout, title="figures")
 
 
 @click.command("cluster")
