@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import json
 import sqlite3
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -184,15 +185,20 @@ def test_store_readonly_open(store: Store, tmp_path: Path) -> None:
         Store(tmp_path / "missing.db", readonly=True)
 
 
-def test_store_migrates_an_older_version(tmp_path: Path) -> None:
-    path = tmp_path / "old.db"
+def _old_store(path: Path, version: int) -> Path:
+    """A store left at schema ``version`` holding the first test story's rows, written as that version would."""
     conn = sqlite3.connect(path, isolation_level=None)
-    assert schema.migrate(conn, target=1) == [1]
+    assert schema.migrate(conn, target=version) == list(range(1, version + 1))
     rows = record_rows(records()[0].to_dict(), "old.jsonl", "2025-01-01T00:00:00Z")
     for table, columns in COLUMNS.items():
         for row in rows[table]:
             conn.execute(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(row))})", row)
     conn.close()
+    return path
+
+
+def test_store_migrates_an_older_version(tmp_path: Path) -> None:
+    path = _old_store(tmp_path / "old.db", 1)
     with Store(path) as st:
         assert schema.version(st.connection) == SCHEMA_VERSION == len(schema.MIGRATIONS)
         assert [r["trigger"] for r in st.events(text="drones")] == ["attacked"]  # FTS built over old rows
@@ -265,15 +271,9 @@ def _detects_fts(conn: sqlite3.Connection, table: str) -> str | None:
 
 
 def test_store_fts_is_declared_so_datasette_finds_it_even_after_an_upgrade(tmp_path: Path) -> None:
-    path = tmp_path / "v3.db"
-    conn = sqlite3.connect(path, isolation_level=None)
-    schema.migrate(conn, target=3)  # single-quoted content='events', as stores before version 4
-    assert _detects_fts(conn, "events") is None
-    rows = record_rows(records()[0].to_dict(), "old.jsonl", "2025-01-01T00:00:00Z")
-    for table, columns in COLUMNS.items():
-        for row in rows[table]:
-            conn.execute(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(row))})", row)
-    conn.close()
+    path = _old_store(tmp_path / "v3.db", 3)  # single-quoted content='events', as stores before version 4
+    with closing(sqlite3.connect(path)) as conn:
+        assert _detects_fts(conn, "events") is None
     with Store(path) as st:
         assert _detects_fts(st.connection, "events") == "events_fts"
         assert _detects_fts(st.connection, "statements") == "statements_fts"

@@ -11,7 +11,7 @@ from __future__ import annotations
 import csv
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -36,6 +36,22 @@ UNTIL = click.option("--until", help="On or before this date (the whole month/ye
 _EVENT_COLUMNS = ("when", "type", "mode", "actors", "recipients", "place", "killed", "sentence", "ref")
 _STATEMENT_COLUMNS = ("when", "speaker", "direct", "channel", "content", "ref")
 _IDENT = frozenset({"ref", "doc_id", "event_id", "statement_id", "id"})  # shown whole, never wrapped
+
+
+def event_filters(command: Callable[..., Any]) -> Callable[..., Any]:
+    """``Store.events``' filters as options, one definition for every command that filters events."""
+    options = (
+        click.option("--type", "type_", metavar="TYPE", help="PLOVER event type: ASSAULT, CONSULT, PROTEST, …"),
+        click.option("--actor", help="A participant's name or alias (case-insensitive substring)."),
+        click.option("--country", metavar="ISO3|NAME", help="A participant's or the place's country: UKR or Ukraine."),
+        SINCE,
+        UNTIL,
+        click.option("--place", help="The event place's name or admin1 (substring)."),
+        click.option("--text", metavar="WORDS", help="Every word in the evidence sentence (full-text search)."),
+    )
+    for option in reversed(options):
+        command = option(command)
+    return command
 
 
 def require(db: Path) -> Path:
@@ -90,13 +106,7 @@ def _display(row: dict[str, Any], name: str) -> Any:
 
 @click.command("query")
 @DB
-@click.option("--type", "type_", metavar="TYPE", help="PLOVER event type: ASSAULT, CONSULT, PROTEST, …")
-@click.option("--actor", help="A participant's name or alias (case-insensitive substring).")
-@click.option("--country", metavar="ISO3|NAME", help="A participant's or the place's country: UKR or Ukraine.")
-@SINCE
-@UNTIL
-@click.option("--place", help="The event place's name or admin1 (substring).")
-@click.option("--text", metavar="WORDS", help="Every word in the evidence sentence (full-text search).")
+@event_filters
 @click.option("--sort", type=click.Choice(["date", "-date", "published"]), default="date", show_default=True,
               help="date: oldest event first; -date: newest first; published: by publication.")
 @FORMAT
@@ -158,13 +168,7 @@ def sql_command(db: Path, query: str, fmt: str, layout: str) -> None:
               help="jsonl: one record per line; csv/parquet: one file per table; acled: ACLED-style event CSV; "
                    "plover: one PLOVER event per line.")
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), required=True, help="Output folder.")
-@click.option("--type", "type_", metavar="TYPE", help="Only events of this PLOVER type (jsonl, acled, plover).")
-@click.option("--actor", help="Only events with this participant (name or alias, substring).")
-@click.option("--country", metavar="ISO3|NAME", help="Only events with a participant or place in this country.")
-@SINCE
-@UNTIL
-@click.option("--place", help="Only events at this place (name or admin1, substring).")
-@click.option("--text", metavar="WORDS", help="Only events whose evidence sentence has every word.")
+@event_filters
 @exits()
 def export_command(db: Path, fmt: str, out: Path, type_: str | None, actor: str | None, country: str | None,
                    since: str | None, until: str | None, place: str | None, text: str | None) -> None:
