@@ -175,7 +175,7 @@ def event_filters(*, type: str | None = None, actor: str | None = None, country:
                      "ON a.doc_id = ep.doc_id AND a.id = ep.actor "
                      "WHERE ep.doc_id = e.doc_id AND ep.event = e.id AND a.country = ?))")
         params += [country_code(country)] * 2
-    _overlaps("e", since, until, where, params)
+    overlaps("e", since, until, where, params)
     if place:
         where.append("(p.name LIKE ? ESCAPE '\\' OR p.admin1 LIKE ? ESCAPE '\\')")
         params += [like(place), like(place)]
@@ -194,7 +194,7 @@ def chosen_events(**filters: str | None) -> tuple[str, list[Any]]:
             f"WHERE {' AND '.join(where)})"), params
 
 
-def _overlaps(alias: str, since: str | None, until: str | None, where: list[str], params: list[Any]) -> None:
+def overlaps(alias: str, since: str | None, until: str | None, where: list[str], params: list[Any]) -> None:
     """Keep rows whose whole date interval meets [since, until]: "2025-12" matches since 2025-12-15."""
     start, end = bounds(since, until)
     if start:
@@ -222,7 +222,7 @@ def statements(conn: sqlite3.Connection, *, speaker: str | None = None, country:
     if country:
         where.append("a.country = ?")
         params.append(country_code(country))
-    _overlaps("s", since, until, where, params)
+    overlaps("s", since, until, where, params)
     if text:
         where.append("s.key IN (SELECT rowid FROM statements_fts WHERE statements_fts MATCH ?)")
         params.append(fts_query(text))

@@ -12,7 +12,7 @@ import sqlite3
 from typing import Any
 
 from ..stories.figures import FigureSource, figures
-from .queries import bounds, country_code, event_type, like
+from .queries import country_code, event_type, like, overlaps
 from .story_rows import members
 
 _STORY_COLUMNS = ("id, type, mode, status, date_start, date_end, place, first_reported, last_reported, "
@@ -56,13 +56,7 @@ def stories(conn: sqlite3.Connection, *, type: str | None = None, country: str |
         if least:
             where.append(f"s.{column} >= ?")
             params.append(int(least))
-    start, end = bounds(since, until)
-    if start:
-        where.append("s.date_end >= ?")
-        params.append(start)
-    if end:
-        where.append("s.date_start <= ?")
-        params.append(end)
+    overlaps("s", since, until, where, params)
     sql = f"SELECT {_STORY_COLUMNS} FROM story_events s"
     if where:
         sql += " WHERE " + " AND ".join(where)
