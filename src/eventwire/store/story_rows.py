@@ -66,6 +66,12 @@ def agreed_dates(ms: list[Mention]) -> tuple[str | None, str | None]:
     if not spans:
         days = sorted(m.published for m in ms if m.published)
         return (days[0], days[0]) if days else (None, None)
+    return agreed_interval(spans)
+
+
+def agreed_interval(spans: list[tuple[str, str]]) -> tuple[str, str]:
+    """The common part of the largest group of overlapping (start, end) intervals, finest first on ties
+    (the story summary and the ACLED export date a story event by it)."""
     best: tuple[int, int, str, str] | None = None
     for start, end in spans:
         group = [(s, e) for s, e in spans if s <= end and start <= e]
