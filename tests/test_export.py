@@ -142,6 +142,20 @@ def test_acled_category_by_mode_then_trigger() -> None:
     assert codes.category("CONSULT", None, "met", []) is None
 
 
+def test_acled_weapons_and_captives_refine_the_category() -> None:
+    """PLOVER's aerial covers missiles; ACLED's air strikes do not. "Captured" people are not territory."""
+    shelling = ("Explosions/Remote violence", "Shelling/artillery/missile attack")
+    assert codes.category("ASSAULT", "aerial", "struck", [], "Cruise missiles struck the port.") == shelling
+    assert codes.category("ASSAULT", "aerial", "struck", [], "Warplanes and missiles struck the port.") == (
+        "Explosions/Remote violence", "Air/drone strike")  # two kinds of weapon: the mode's category stays
+    assert codes.category("ASSAULT", "destroy", "destroyed", [], "Rockets destroyed a fuel depot.") == shelling
+    assert codes.category("ASSAULT", None, "killed", [], "Two men were killed by shelling.") == shelling
+    medic = [Party("a paramedic", "UKR", "MED", "person")]
+    assert codes.category("ASSAULT", None, "captured", medic) == ("Violence against civilians",
+                                                                 "Abduction/forced disappearance")
+    assert codes.category("ASSAULT", None, "captured", []) == ("Battles", codes.TERRITORY)
+
+
 def test_acled_actor_names_follow_acleds_conventions() -> None:
     def code(party: Party, event_type: str = "Battles", role: str = "actor") -> codes.Coded | None:
         disorder = "Political violence" if event_type == "Battles" else "Strategic developments"

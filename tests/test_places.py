@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+import eventwire
 from eventwire.gazetteer import Gazetteer, get_gazetteer
 from eventwire.places import resolve_places
 
@@ -85,3 +86,12 @@ def test_resolve_places_drops_unsupported_hamlets_abroad(gaz: Gazetteer) -> None
         pytest.skip("no candidate to test with")
     out = resolve_places(["Hiran", "Somalia"], context_countries=["SOM"], gazetteer=gaz)
     assert out["Hiran"] is None or out["Hiran"].country == "SOM"
+
+
+@pytest.mark.parametrize("text", ["Troops shelled the village in early March, officials said.",
+                                  "The offensive began in March and stalled in May."])
+def test_month_names_in_a_place_slot_are_times_not_towns(text: str) -> None:
+    """"in early March" is a month, not the English town of March (nor "May" a place)."""
+    rec = eventwire.extract(text, published="2022-07-06")
+    assert not [p.name for p in rec.places if p.name in ("March", "May")]
+    assert any(t.value == "2022-03" for t in rec.times)

@@ -56,6 +56,7 @@ KINDS = {
     "stopwords.txt": "language",
     "export/acled_mapping.tsv": "acled",
     "export/acled_triggers.tsv": "acled-trigger",
+    "export/acled_weapons.tsv": "acled-weapon",
     "export/acled_actors.tsv": "acled-actor",
     "export/acled_countries.tsv": "acled-country",
     "export/acled_categories.tsv": "acled-category",
@@ -166,6 +167,9 @@ def test_resource_example(nlp: object, relpath: str, example: Example) -> None:
         ptype, cue, *expected = fields
         mode, trigger = (cue, None) if kind == "acled" else (None, f"the {cue} near the town")
         assert acled_codes.category(ptype, mode, trigger, []) == tuple(expected)
+    elif kind == "acled-weapon":
+        cue, *expected = fields
+        assert acled_codes.category("ASSAULT", None, "hit", [], f"They used {cue} on the town.") == tuple(expected)
     elif kind == "acled-actor":
         sector, inter, _home, label = fields
         party = acled_codes.Party("Some Name", "FRA", sector, "organization")

@@ -2,9 +2,10 @@
 
 Why a module of its own: ``eventwire export --format acled`` decides a dozen ACLED codes per row, and each
 decision is a table lookup that a reader should find in one place, with the table itself in
-``resources/en/export/`` (``acled_mapping.tsv``, ``acled_triggers.tsv``, ``acled_actors.tsv``,
-``acled_countries.tsv``, ``acled_categories.tsv``, ``outlets.tsv``). The export (``acled_export``) only
-gathers a story event's reports and asks these functions; docs/acled.md says what each column means.
+``resources/en/export/`` (``acled_mapping.tsv``, ``acled_triggers.tsv``, ``acled_weapons.tsv``,
+``acled_actors.tsv``, ``acled_countries.tsv``, ``acled_categories.tsv``, ``outlets.tsv``). The export
+(``acled_export``) only gathers a story event's reports and asks these functions; docs/acled.md says what
+each column means.
 """
 
 from __future__ import annotations
@@ -54,19 +55,45 @@ def _triggers() -> list[tuple[str, re.Pattern[str], str, str]]:
     return [(ptype, re.compile(rf"\b{re.escape(cue)}\b"), etype, sub) for ptype, cue, etype, sub in rows]
 
 
-def category(ptype: str, mode: str | None, trigger: str | None, recipients: list[Party]) -> tuple[str, str] | None:
+@cache
+def _weapons() -> list[tuple[re.Pattern[str], tuple[str, str]]]:
+    rows = sorted(read_tsv("export/acled_weapons.tsv"), key=lambda r: -len(r[0]))
+    return [(re.compile(rf"\b{re.escape(cue)}\b"), (etype, sub)) for cue, etype, sub in rows]
+
+
+#: Modes whose ACLED category the weapons of the sentence may decide (acled_weapons.tsv says why).
+WEAPON_MODES = (None, "aerial", "destroy")
+
+
+def _weapon(sentence: str) -> tuple[str, str] | None:
+    """The one remote-violence sub-event the sentence's weapons point to, or ``None`` (none, or several)."""
+    text = " ".join(sentence.lower().split())
+    found = {kind for cue, kind in _weapons() if cue.search(text)}
+    return found.pop() if len(found) == 1 else None
+
+
+def category(ptype: str, mode: str | None, trigger: str | None, recipients: list[Party],
+             sentence: str = "") -> tuple[str, str] | None:
     """ACLED's (event_type, sub_event_type) of one PLOVER event, or ``None`` when it has no counterpart.
 
     The mode decides first (``acled_mapping.tsv``); an event whose mode is empty or unmapped is read from
-    its trigger's words (``acled_triggers.tsv``); a type's ``*`` row is the last resort. A Battles event
-    whose every recipient is a civilian is ACLED's Violence against civilians / Attack.
+    its trigger's words (``acled_triggers.tsv``), then from the weapons its sentence names
+    (``acled_weapons.tsv``), which also refine the modes aerial and destroy; a type's ``*`` row is the
+    last resort. A Battles event whose every recipient is a civilian is ACLED's Violence against
+    civilians; "captured" with people as recipients is taking people, not territory.
     """
     modes = _modes()
     found = modes.get((ptype, mode)) if mode else None
     if found is None and trigger:
         words = " ".join(trigger.lower().split())
         found = next(((e, s) for t, cue, e, s in _triggers() if t == ptype and cue.search(words)), None)
+    if ptype == "ASSAULT" and (mode in WEAPON_MODES or found is None) and (found is None or found[0] != "Battles"):
+        found = _weapon(sentence) or found
     found = found or modes.get((ptype, "*"))
+    if found and found[1] == TERRITORY and recipients:
+        civilians = all(is_civilian(p) for p in recipients)
+        return ("Violence against civilians", "Abduction/forced disappearance") if civilians else (
+            "Battles", "Armed clash")
     if found and found[0] == "Battles" and recipients and all(is_civilian(p) for p in recipients):
         return "Violence against civilians", "Attack"
     return found

@@ -110,7 +110,7 @@ def _report(r: sqlite3.Row | tuple[Any, ...]) -> Report:
         (doers if role == "actor" else targets).append(Party(name, country, sector, kind))
     own = precision not in (None, "published") and start and end
     return Report(
-        kind=codes.category(ptype, mode, trigger, targets),
+        kind=codes.category(ptype, mode, trigger, targets, sentence or ""),
         span=(start, end) if own else None,
         place=(pname, pkind, pcountry, padmin1, lat, lon) if pname else None,
         fatalities=fatalities, sentence=" ".join((sentence or "").split()), outlet=codes.outlet(source, url),

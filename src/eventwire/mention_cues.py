@@ -285,3 +285,15 @@ def who_follows(span: Span, gaz: Gazetteer) -> bool:
     entries = gaz.lookup(span.text)
     return not ((entries and entries[0].kind in {"country", "admin1", "region"}) or gaz.demonym(span.text)
                 or span[-1].tag_ == "NNPS")
+
+
+@cache
+def _calendar_words() -> frozenset[str]:
+    return frozenset(row[0] for name in ("times/months.tsv", "times/weekdays.tsv") for row in read_tsv(name))
+
+
+def calendar_word(text: str) -> bool:
+    """A month or weekday name as written ("March", "May", "Sunday"): "in early March" is a time, not the
+    English town of March, however much the slot looks like a place (a town so named comes with a cue:
+    "March, Cambridgeshire")."""
+    return text in _calendar_words()

@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span, Token
 from .gazetteer import Gazetteer, get_gazetteer
 from .lexicon import read_tsv, read_words, setting
 from .mention_cues import (
+    calendar_word,
     dateline_cue,
     given_name_cue,
     group_cue,
@@ -198,8 +199,7 @@ _PERSON_PLACE_MIN_POPULATION = setting("person_place_min_population")
 
 
 def _untagged_places(doc: Doc, covered: set[int], gaz: Gazetteer) -> list[Mention]:
-    """Gazetteer names in a place slot that the model did not tag: "the city of Garowe",
-    "fighting in Avdiivka". Only proper nouns, only where the syntax asks for a place."""
+    """Gazetteer names in a place slot the model did not tag ("fighting in Avdiivka"), never a month's name."""
     found = []
     i = 0
     while i < len(doc):
@@ -211,7 +211,7 @@ def _untagged_places(doc: Doc, covered: set[int], gaz: Gazetteer) -> list[Mentio
         while j + 1 < len(doc) and doc[j + 1].pos_ == "PROPN" and doc[j + 1].is_title and j + 1 not in covered:
             j += 1
         span = doc[i : j + 1]
-        entries = gaz.lookup(span.text) if in_place_slot(span) else []
+        entries = [] if calendar_word(span.text) or not in_place_slot(span) else gaz.lookup(span.text)
         if entries and (entries[0].kind != "city" or entries[0].population >= _UNTAGGED_MIN_POPULATION):
             found.append(_why(_mention(span, "place"), "no NER label", "for place: a known place in a place slot"))
         elif cue := place_suffix_cue(span, gaz):
