@@ -18,6 +18,7 @@ from eventwire.cli import main
 from eventwire.pipeline import extract_many
 from eventwire.store import Store
 from eventwire.store.queries import sql
+from eventwire.web.serve import serve
 
 # Options that only shape the command's output, not the call.
 CLI_ONLY = {"fmt", "explain", "layout"}  # display options: how the output is printed, not what is read
@@ -36,6 +37,7 @@ COMMANDS: dict[str, tuple[Callable[..., Any], dict[str, str]]] = {
     "cluster": (Store.cluster, {"db": "self"}),
     "stories": (Store.stories, {"db": "self", "type_": "type"}),
     "story": (Store.story, {"db": "self"}),
+    "serve": (serve, {}),
 }
 
 

@@ -34,6 +34,7 @@ from .base import (
     ModelError,
     PipelineError,
     ResourceError,
+    ServeError,
     StoreError,
 )
 from .table import (
@@ -50,6 +51,7 @@ from .table import (
     Model,
     Pipeline,
     Resource,
+    Serve,
     Store,
     Warn,
     exit_status,
@@ -78,6 +80,8 @@ __all__ = [
     "PipelineError",
     "Resource",
     "ResourceError",
+    "Serve",
+    "ServeError",
     "Store",
     "StoreError",
     "Warn",

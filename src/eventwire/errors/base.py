@@ -55,6 +55,12 @@ class BenchError(EventwireError):
     code = "EW-B00"
 
 
+class ServeError(EventwireError):
+    """``eventwire serve`` cannot start: the web extra is missing, the port is taken."""
+
+    code = "EW-V00"
+
+
 @dataclass(slots=True)
 class Failure:
     """An input that yielded no record: where it came from (``origin``, and ``line`` in a JSONL

@@ -26,6 +26,7 @@ from .base import (
     ModelError,
     PipelineError,
     ResourceError,
+    ServeError,
     StoreError,
 )
 
@@ -367,6 +368,21 @@ class Bench(Group):
     RUN_FAILED = B01.msg("bench run with {workers} worker(s) failed: {error}")
 
 
+class Serve(Group):
+    title = "Serve (EW-V…)"
+    V00 = Code("EW-V00", ServeError, "a web-app problem with no more specific code (not raised by eventwire)",
+               "rerun with --port set to a free port")
+    V01 = Code("EW-V01", ServeError, "eventwire serve needs the optional web packages, which are not installed",
+               "pip install 'eventwire[web]'", exit=2)
+    NEEDS_WEB = V01.msg("eventwire serve needs the web extra ({missing} not installed): pip install 'eventwire[web]'")
+    V02 = Code("EW-V02", ServeError, "the address or port is taken or cannot be bound",
+               "choose another --port (or stop what holds it)", exit=2)
+    CANNOT_BIND = V02.msg("cannot listen on {host}:{port}: {error}; try another --port")
+    V03 = Code("EW-V03", ServeError, "a page was asked for with a filter value it cannot use (HTTP 400)",
+               "correct the value named in the message (the same rules as eventwire query)")
+    BAD_FILTER = V03.msg("{name}={value!r}: {problem}")
+
+
 class Warn(Group):
     """Warnings on a story or record (``warnings``: code and message); the story still comes out."""
 
@@ -401,4 +417,4 @@ class Warn(Group):
 
 
 GROUPS: tuple[type[Group], ...] = (General, Input, Eval, Destination, Resource, Model, Store, Extraction, Pipeline,
-                                   Export, Bench, Warn)
+                                   Export, Bench, Serve, Warn)
