@@ -273,3 +273,14 @@ def test_export_filters_keep_the_matching_events(db: tuple[Path, list[dict]], tm
     assert written["acled.csv"] > 0
     with pytest.raises(eventwire.errors.ExportError, match="EW-X04"):
         export(path, "csv", tmp_path / "c", type="ASSAULT")
+
+
+def test_acled_unnamed_doer_read_from_the_forces_the_sentence_names() -> None:
+    """"Russian artillery shelled …" names the doer even where no actor was extracted; two states name none."""
+    russia = codes.Coded("Military Forces of Russia", codes.STATE, "RUS")
+    assert codes.forces_in(["Two Russian cruise missiles hit the port."]) == russia
+    assert codes.forces_in(["Ukrainian and Russian troops clashed near the river."]) is None
+    assert codes.forces_in(["The Russian ambassador said the town was calm."]) is None
+    assert codes.forces_in(["Missiles hit sites used by the Ukrainian armed forces."]) is None  # the target
+    assert codes.forces_in(["They continue to fight the Russian army."]) is None
+    assert codes.forces_in(["Two men are held by pro-Russian separatist forces."]) is None

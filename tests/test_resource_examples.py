@@ -57,6 +57,7 @@ KINDS = {
     "export/acled_mapping.tsv": "acled",
     "export/acled_triggers.tsv": "acled-trigger",
     "export/acled_weapons.tsv": "acled-weapon",
+    "export/acled_forces.txt": "acled-forces",
     "export/acled_actors.tsv": "acled-actor",
     "export/acled_countries.tsv": "acled-country",
     "export/acled_categories.tsv": "acled-category",
@@ -170,6 +171,9 @@ def test_resource_example(nlp: object, relpath: str, example: Example) -> None:
     elif kind == "acled-weapon":
         cue, *expected = fields
         assert acled_codes.category("ASSAULT", None, "hit", [], f"They used {cue} on the town.") == tuple(expected)
+    elif kind == "acled-forces":
+        found = acled_codes.forces_in([fields[0]])
+        assert found is not None and found.label == f"Military Forces of {fields[1]}"
     elif kind == "acled-actor":
         sector, inter, _home, label = fields
         party = acled_codes.Party("Some Name", "FRA", sector, "organization")

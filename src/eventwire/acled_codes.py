@@ -18,7 +18,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from .geo import country_name
-from .lexicon import read_tsv
+from .lexicon import read_tsv, read_words
 
 #: ACLED's sub-event pair for territory changing hands, decided by who took it (``territory_sub_event``).
 TERRITORY = "(territory)"
@@ -190,6 +190,39 @@ def unnamed_actor(event_type: str, disorder: str, event_country: str | None) -> 
     if "Political violence" in disorder:
         return Coded(f"Unidentified Armed Group{suffix}", MILITIA)
     return None
+
+
+@cache
+def _forces_pattern() -> re.Pattern[str]:
+    """A national adjective, or several coordinated ("Ukrainian and Russian"), up to two other words, then a
+    noun of force: the adjectives are group 1."""
+    demonym = "|".join(map(re.escape, sorted((row[0] for row in read_tsv("demonyms.tsv")), key=len, reverse=True)))
+    words = "|".join(map(re.escape, sorted(read_words("export/acled_forces.txt"), key=len, reverse=True)))
+    coordinated = rf"(?:{demonym})(?:\s*(?:,|and|or)\s+(?:{demonym}))*"
+    return re.compile(rf"\b({coordinated})\s+(?:(?!(?:{demonym})\b)[\w-]+\s+){{0,2}}?(?:{words})\b")
+
+
+@cache
+def _demonyms() -> dict[str, str]:
+    return {demonym: iso3 for demonym, iso3 in read_tsv("demonyms.tsv")}
+
+
+#: Words before "the Ukrainian armed forces" that make them the target (or allies), not the doer.
+_TARGETED = re.compile(r"(?:\b(?:at|against|on|with|targeting|targeted|hit|hitting|fight|fighting|fought|repel|"
+                       r"repelled|resist|resisted|used by|held by|controlled by|occupied by|positions of)\s+"
+                       r"(?:the\s+)?|-)$", re.I)  # "-": "pro-Russian separatists" are not Russia's forces
+
+
+def forces_in(sentences: list[str]) -> Coded | None:
+    """The state whose forces the sentences name ("Russian artillery shelled …"), as ACLED's
+    "Military Forces of X", when they name exactly one state's; ``None`` otherwise (acled_forces.txt)."""
+    names = [re.split(r"\s*(?:,|\band\b|\bor\b)\s*", m.group(1)) for text in sentences
+             for m in _forces_pattern().finditer(text) if not _TARGETED.search(text, 0, m.start())]
+    states = {_demonyms()[name] for group in names for name in group if name}
+    if len(states) != 1:
+        return None
+    (state,) = states
+    return Coded(f"Military Forces of {acled_country(state)}", STATE, state)
 
 
 def interaction(inter1: int, inter2: int) -> int:

@@ -143,6 +143,9 @@ def story_row(sid: str, reports: list[Report], *, lenient: bool, tally: Tally) -
     country = place[2] if place else None
     doers = _coded([p for r in coded for p in r.doers], event_type, disorder, "actor", country)
     targets = _coded([p for r in coded for p in r.targets], event_type, disorder, "recipient", country)
+    if not doers and "Political violence" in disorder:
+        named = codes.forces_in([r.sentence for r in coded])
+        doers = [named] if named else []
     first = doers[0] if doers else codes.unnamed_actor(event_type, disorder, country)
     if first is None:
         flags.append("no actor")
