@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import json
 import sys
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -81,7 +82,7 @@ def split_ring(points: list[Point]) -> list[list[Point]]:
     turned = points[start:-1] + points[:start]
     turned.append(turned[0])
     pieces: list[list[Point]] = [[]]
-    for a, b in zip(turned, turned[1:], strict=False):
+    for a, b in pairwise(turned):
         pieces[-1].append(a)
         if abs(b[0] - a[0]) > 180:
             lat = crossing_lat(a, b)
@@ -120,7 +121,7 @@ def path_data(lines: list[list[Point]], *, closed: bool) -> str:
 
 def split_line(points: list[Point]) -> list[list[Point]]:
     lines: list[list[Point]] = [[]]
-    for a, b in zip(points, points[1:], strict=False):
+    for a, b in pairwise(points):
         lines[-1].append(a)
         if abs(b[0] - a[0]) > 180:
             lines.append([])

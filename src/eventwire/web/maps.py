@@ -26,7 +26,7 @@ router = APIRouter()
 MAX_POINTS = 2000
 TABLE_ROWS = 100
 #: Radius of the biggest circle and of the smallest, in map units (tenths of a degree).
-MAX_RADIUS, MIN_RADIUS = 70.0, 7.0
+MAX_RADIUS, MIN_RADIUS = 60.0, 7.0
 #: The map's viewBox: the whole longitude range, latitudes 84°N to 60°S (Antarctica's coast is cut).
 VIEW = (0, 60, 3600, 1440)
 

@@ -229,7 +229,7 @@ def timeline_page(request: Request, conn: Conn) -> Response:
     for b in found:
         for t, n in b["events"].items():
             totals[t] = totals.get(t, 0) + n
-        for t, n in b["stories"].items():
+        for t in b["stories"]:
             totals.setdefault(t, 0)
     types = sorted(totals, key=lambda t: (-totals[t], t))
     fallback = fetch(conn, f"SELECT count(*) AS n {FROM} WHERE "
