@@ -3,6 +3,7 @@ keyset pages cover every actor once, who acts on whom, one actor's page and its 
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 from typing import Any
@@ -140,6 +141,17 @@ def test_who_acts_on_whom_counts_pairs_by_type_and_links_to_their_events(pairs_c
     assert any(p["source_name"] == "Police" and p["type"] == "COERCE" and p["n"] == 1 for p in found)
     html = pairs_client.get("/actors").text
     assert "/events?actor=Russian+troops&amp;type=ASSAULT" in html
+    shown = re.findall(r'<tr data-id="([^"]+)">', html.split('id="pairs"')[1])
+    assert shown == [f"{p['source']}&gt;{p['target']}/{p['type']}" for p in found]
     assert pairs_client.get("/actors?type=COERCE&format=json").json()["pairs"][0]["source_name"] == "Police"
     counterparts = pairs_client.get(f"/actors/{top['source']}?format=json").json()["actor"]["counterparts"]
     assert [(c["name"], c["own_role"], c["n"]) for c in counterparts] == [("Ukrainian soldiers", "actor", 2)]
+
+
+def test_markup_in_names_quotes_and_titles_stays_text(page: Any, server: str, client: Any) -> None:
+    rows = client.get("/actors?actor=kabila&format=json").json()["rows"]
+    page.goto(f"{server}/actors/{rows[0]['id']}")
+    quote = page.locator("#statements blockquote").inner_text()
+    assert "<script>alert('quote')</script>" in quote
+    assert "<script>alert('title')</script>" in page.locator("#statements").inner_text()
+    assert not page.dialogs and not page.errors

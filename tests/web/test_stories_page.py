@@ -116,3 +116,11 @@ def test_a_merged_story_id_redirects_to_the_surviving_story(web_store: Path, tmp
     followed = client.get("/stories/S0123456789ab")
     assert followed.status_code == 200 and "S0123456789ab</code> was merged into this one" in followed.text
     assert client.get("/stories/S0123456789ab?format=json").json()["story"]["merged_from"] == "S0123456789ab"
+
+
+def test_markup_story_page_keeps_its_markup_as_text(page: Any, server: str, client: Any) -> None:
+    sid = client.get("/stories?place=Goma&format=json").json()["rows"][0]["id"]
+    page.goto(f"{server}/stories/{sid}")
+    report = page.locator("#reports li.report").inner_text()
+    assert "<img src=x onerror=alert('text')>" in report and "onmouseover" in report
+    assert not page.dialogs and not page.errors
