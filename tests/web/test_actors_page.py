@@ -142,7 +142,7 @@ def test_who_acts_on_whom_counts_pairs_by_type_and_links_to_their_events(pairs_c
     html = pairs_client.get("/actors").text
     assert "/events?actor=Russian+troops&amp;type=ASSAULT" in html
     shown = re.findall(r'<tr data-id="([^"]+)">', html.split('id="pairs"')[1])
-    assert shown == [f"{p['source']}&gt;{p['target']}/{p['type']}" for p in found]
+    assert shown == [f"{p['source']}~{p['target']}/{p['type']}" for p in found]
     assert pairs_client.get("/actors?type=COERCE&format=json").json()["pairs"][0]["source_name"] == "Police"
     counterparts = pairs_client.get(f"/actors/{top['source']}?format=json").json()["actor"]["counterparts"]
     assert [(c["name"], c["own_role"], c["n"]) for c in counterparts] == [("Ukrainian soldiers", "actor", 2)]
