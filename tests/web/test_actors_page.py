@@ -62,6 +62,11 @@ def test_header_links_sort_the_rows(page: Any, server: str) -> None:
     page.wait_for_url("**sort=-name**")
     assert page.locator("#actors tbody tr td:first-child a").all_inner_texts() == names[::-1]
     assert page.locator("#actors thead th:first-child").get_attribute("aria-sort") == "descending"
+    page.fill("input[name=type]", "ASSAULT")  # a filter keeps the sort
+    page.click("form.filters button[type=submit]")
+    page.wait_for_url("**type=ASSAULT**")
+    assert "sort=-name" in page.url
+    assert page.locator("#actors tbody tr td:first-child a").all_inner_texts() == ["Russian forces", "Rebels"]
 
 
 def test_actors_json_returns_the_rows_the_html_shows(page: Any, server: str, client: Any) -> None:
