@@ -26,15 +26,42 @@ STORY_FIELDS = ("id", "type", "mode", "status", "date_start", "date_end", "place
 def stories(conn: sqlite3.Connection, *, type: str | None = None, country: str | None = None,
             actor: str | None = None, place: str | None = None, since: str | None = None,
             until: str | None = None, min_documents: int | None = None, min_sources: int | None = None,
-            limit: int | None = 100) -> list[dict[str, Any]]:
+            status: str | None = None, source: str | None = None, limit: int | None = 100,
+            offset: int = 0) -> list[dict[str, Any]]:
     """Story events matching every given filter, each whole: those dated to a day first, in date order (then
     first report), then those dated to a week, then those dated only to a month or more.
 
     ``type``: PLOVER type. ``country``: ISO3 of an actor, a recipient or the place. ``actor``: a
     participant's name, case-insensitive substring. ``place``: substring of the place name.
     ``since``/``until``: the story's agreed dates overlap the asked interval. ``min_documents`` /
-    ``min_sources``: at least that many reporting texts / distinct outlets. ``limit`` None = all.
+    ``min_sources``: at least that many reporting texts / distinct outlets. ``status``: the story's
+    status. ``source``: substring of one of its outlets. ``limit`` None = all; ``offset`` skips that many
+    (the web app's pages).
     """
+    where, params = story_filters(type=type, country=country, actor=actor, place=place, since=since, until=until,
+                                  min_documents=min_documents, min_sources=min_sources, status=status,
+                                  source=source)
+    sql = f"SELECT {_STORY_COLUMNS} FROM story_events s"
+    if where:
+        sql += " WHERE " + " AND ".join(where)
+    # A timeline: story events dated to a day in date order, then those known to a week, then to a month or more.
+    sql += (" ORDER BY CASE WHEN s.date_end = s.date_start THEN 0 WHEN julianday(s.date_end) - julianday(s.date_start)"
+            " <= 6 THEN 1 ELSE 2 END, s.date_start, s.first_reported, s.id")
+    if limit:
+        sql += " LIMIT ?"
+        params.append(int(limit))
+        if offset:
+            sql += " OFFSET ?"
+            params.append(int(offset))
+    return [_whole(conn, row) for row in conn.execute(sql, params).fetchall()]
+
+
+def story_filters(*, type: str | None = None, country: str | None = None, actor: str | None = None,
+                  place: str | None = None, since: str | None = None, until: str | None = None,
+                  min_documents: int | None = None, min_sources: int | None = None, status: str | None = None,
+                  source: str | None = None) -> tuple[list[str], list[Any]]:
+    """The WHERE terms (over ``story_events s``) and parameters of ``stories``' filters, for every reader
+    that filters story events the same way (the list, its count and its facets)."""
     where: list[str] = []
     params: list[Any] = []
     if type:
@@ -56,17 +83,14 @@ def stories(conn: sqlite3.Connection, *, type: str | None = None, country: str |
         if least:
             where.append(f"s.{column} >= ?")
             params.append(int(least))
+    if status:
+        where.append("s.status = ?")
+        params.append(status)
+    if source:
+        where.append("EXISTS (SELECT 1 FROM json_each(s.sources) j WHERE j.value LIKE ? ESCAPE '\\')")
+        params.append(like(source))
     overlaps("s", since, until, where, params)
-    sql = f"SELECT {_STORY_COLUMNS} FROM story_events s"
-    if where:
-        sql += " WHERE " + " AND ".join(where)
-    # A timeline: story events dated to a day in date order, then those known to a week, then to a month or more.
-    sql += (" ORDER BY CASE WHEN s.date_end = s.date_start THEN 0 WHEN julianday(s.date_end) - julianday(s.date_start)"
-            " <= 6 THEN 1 ELSE 2 END, s.date_start, s.first_reported, s.id")
-    if limit:
-        sql += " LIMIT ?"
-        params.append(int(limit))
-    return [_whole(conn, row) for row in conn.execute(sql, params).fetchall()]
+    return where, params
 
 
 def resolve(conn: sqlite3.Connection, sid: str) -> str | None:
