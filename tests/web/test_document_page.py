@@ -142,7 +142,7 @@ def test_unknown_document_is_a_404_page(client: Any) -> None:
     response = client.get("/documents/no-such-story")
     assert response.status_code == 404
     assert "no-such-story" in response.text and "Traceback" not in response.text
-    assert client.get("/documents/no-such-story?format=json").json()["error"]["code"] == "HTTP 404"
+    assert client.get("/documents/no-such-story?format=json").json()["error"]["code"] == "EW-V04"
 
 
 def test_markup_in_a_story_is_shown_not_run_and_unsafe_urls_are_no_links(page: Any, server: str,

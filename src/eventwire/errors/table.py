@@ -381,6 +381,9 @@ class Serve(Group):
     V03 = Code("EW-V03", ServeError, "a page was asked for with a filter value it cannot use (HTTP 400)",
                "correct the value named in the message (the same rules as eventwire query)")
     BAD_FILTER = V03.msg("{name}={value!r}: {problem}")
+    V04 = Code("EW-V04", ServeError, "a page was asked for a document, actor or story event the store does not hold "
+               "(HTTP 404)", "follow a link from a list page; ids are shown there")
+    NOT_FOUND = V04.msg("no {what} {id!r} in this store{hint}")
 
 
 class Warn(Group):

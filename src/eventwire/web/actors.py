@@ -224,9 +224,8 @@ def _sort_links(filters: Filters, sort: str, reverse: bool, size: int) -> dict[s
     return out
 
 
-def _not_found(request: Request, what: str) -> Response:
-    return page(request, "error.html", {"error": {"code": "404", "message": what}}, title="Not found",
-                status_code=404)
+def _not_found(ident: str) -> Response:
+    raise Serve.NOT_FOUND.error(what="actor", id=ident, hint=" (actor ids are I + 12 hex digits)")
 
 
 _ACTOR_EVENTS = """
@@ -332,5 +331,5 @@ def actor(conn: sqlite3.Connection, ident: str) -> dict[str, Any] | None:
 def actor_page(request: Request, conn: Conn, ident: str) -> Response:
     found = actor(conn, ident)
     if found is None:
-        return _not_found(request, f"no actor {ident!r} in this store (actor ids are I + 12 hex digits)")
+        return _not_found(ident)
     return page(request, "actor.html", {"actor": found}, title=found["name"] or found["id"])

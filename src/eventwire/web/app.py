@@ -16,7 +16,7 @@ from fastapi.responses import Response
 from fastapi.staticfiles import StaticFiles
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
-from ..errors import EventwireError, ServeError, StoreError
+from ..errors import EventwireError, Serve, ServeError, StoreError
 from ..store.queries import connect_readonly
 from .render import page
 
@@ -48,9 +48,10 @@ def create_app(db: str | Path, *, hosts: tuple[str, ...] = LOCAL_HOSTS,
         return response
 
     @app.exception_handler(ServeError)
-    async def bad_filter(request: Request, exc: ServeError) -> Response:
+    async def bad_request(request: Request, exc: ServeError) -> Response:
+        missing = exc.code == Serve.V04.code
         return page(request, "error.html", {"error": {"code": exc.code, "message": exc.args[0]}},
-                    title="Bad request", status_code=400)
+                    title="Not found" if missing else "Bad request", status_code=404 if missing else 400)
 
     @app.exception_handler(StoreError)
     async def store_error(request: Request, exc: StoreError) -> Response:

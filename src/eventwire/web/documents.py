@@ -19,6 +19,7 @@ from urllib.parse import urlsplit
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
+from ..errors import Serve
 from .db import Conn, fetch
 from .render import page
 from .segments import Span, build, merge
@@ -144,9 +145,7 @@ def document_data(record: dict[str, Any]) -> dict[str, Any]:
 def document_page(request: Request, conn: Conn, doc_id: str) -> Response:
     found = fetch(conn, "SELECT record FROM documents WHERE id = ?", [doc_id])
     if not found:
-        return page(request, "error.html",
-                    {"error": {"code": "HTTP 404", "message": f"no document with id {doc_id!r} in this store"}},
-                    title="Document not found", status_code=404)
+        raise Serve.NOT_FOUND.error(what="document", id=doc_id, hint="")
     data = document_data(json.loads(found[0]["record"]))
     doc = data["document"]
     return page(request, "document.html", data, title=doc["title"] or f"Document {doc['id']}")

@@ -138,24 +138,21 @@ def _reports(conn: sqlite3.Connection, whole: dict[str, Any]) -> list[dict[str, 
             for m in whole["mentions"]]
 
 
-def _not_found(request: Request, sid: str) -> Response:
-    return page(request, "error.html",
-                {"error": {"code": "404", "message": f"no story event {sid!r} in this store "
-                                                    "(story ids are S + 12 hex digits)"}},
-                title="Not found", status_code=404)
+def _not_found(sid: str) -> Response:
+    raise Serve.NOT_FOUND.error(what="story event", id=sid, hint=" (story ids are S + 12 hex digits)")
 
 
 @router.get("/stories/{sid}")
 def story_page(request: Request, conn: Conn, sid: str) -> Response:
     now = resolve(conn, sid)
     if now is None:
-        return _not_found(request, sid)
+        return _not_found(sid)
     if now != sid:  # merged into an older story: that one is the page
         query = {"merged_from": sid, **({"format": "json"} if request.query_params.get("format") == "json" else {})}
         return RedirectResponse(f"/stories/{now}?{urlencode(query)}", status_code=302)
     whole = story(conn, now)
     if whole is None:
-        return _not_found(request, sid)
+        return _not_found(sid)
     merged_from = request.query_params.get("merged_from")
     merged = merged_from and merged_from != now and resolve(conn, merged_from) == now
     whole["merged_from"] = merged_from if merged else None
