@@ -74,3 +74,19 @@ def test_app_is_local_and_locked_down(client: Any) -> None:
     assert client.get("/events", headers={"host": "attacker.example"}).status_code == 400  # DNS rebinding
     for path in ("/docs", "/redoc", "/openapi.json"):
         assert client.get(path).status_code == 404
+
+
+def test_concurrent_requests_all_succeed(server: str) -> None:
+    """A page's connection is opened in one threadpool thread and used in another: it must not fail then."""
+    import urllib.request
+    from concurrent.futures import ThreadPoolExecutor
+
+    paths = ["/events", "/events?type=ASSAULT", "/documents/strike-a", "/stories", "/actors", "/map",
+             "/timeline"] * 6
+
+    def status(path: str) -> int:
+        with urllib.request.urlopen(f"{server}{path}", timeout=30) as response:
+            return int(response.status)
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        assert set(pool.map(status, paths)) == {200}

@@ -246,13 +246,16 @@ def _run(conn: sqlite3.Connection, sql: str, params: list[Any]) -> list[dict[str
     return [dict(zip(names, row, strict=True)) for row in tuples]
 
 
-def connect_readonly(path: str | Path) -> sqlite3.Connection:
+def connect_readonly(path: str | Path, *, check_same_thread: bool = True) -> sqlite3.Connection:
     """A ``mode=ro`` connection (``immutable`` on a read-only location, see ``readonly``) plus
-    ``query_only`` and an authorizer refusing ATTACH and writing PRAGMAs: SQLite itself refuses every write."""
+    ``query_only`` and an authorizer refusing ATTACH and writing PRAGMAs: SQLite itself refuses every write.
+
+    ``check_same_thread=False`` is for a caller that hands the connection from thread to thread but never
+    uses it from two at once (the web app: a request's dependency and its page run in different threads)."""
     path = Path(path)
     if not path.is_file():
         raise Store.NO_STORE.error(path=path)
-    conn = sqlite3.connect(readonly.uri(path), uri=True, isolation_level=None)
+    conn = sqlite3.connect(readonly.uri(path), uri=True, isolation_level=None, check_same_thread=check_same_thread)
     conn.row_factory = sqlite3.Row
     conn.execute("PRAGMA busy_timeout = 10000")
     conn.execute("PRAGMA query_only = ON")

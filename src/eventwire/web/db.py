@@ -19,8 +19,11 @@ from ..store.queries import connect_readonly
 
 
 def connection(request: Request) -> Iterator[sqlite3.Connection]:
-    """A FastAPI dependency: the request's ``mode=ro`` + ``query_only`` connection, closed after it."""
-    conn = connect_readonly(request.app.state.db)
+    """A FastAPI dependency: the request's ``mode=ro`` + ``query_only`` connection, closed after it.
+
+    FastAPI runs a sync dependency and the page in (possibly) different threadpool threads, one after the
+    other, so the connection may change threads but is never shared between two at once."""
+    conn = connect_readonly(request.app.state.db, check_same_thread=False)
     deadline = time.monotonic() + request.app.state.query_seconds
     conn.set_progress_handler(lambda: int(time.monotonic() > deadline), 10_000)
     try:
