@@ -18,7 +18,7 @@ from fastapi.responses import Response, StreamingResponse
 
 from ..errors import Serve
 from .db import Conn, fetch
-from .filters import Filters
+from .filters import EVENTS_FROM, Filters
 from .render import page
 
 router = APIRouter()
@@ -28,11 +28,7 @@ MAX_PAGE_ROWS = 500
 MAX_CSV_ROWS = 100_000
 FACET_VALUES = 12
 
-FROM = """
-  FROM events e
-  JOIN documents d ON d.id = e.doc_id
-  LEFT JOIN places p ON p.doc_id = e.doc_id AND p.id = e.place
-"""
+FROM = EVENTS_FROM
 _ROW = """
 SELECT e.key, e.doc_id, e.id AS event_id, e.type, e.mode, e.status, e.date, e.date_start, e.date_end,
        e.fatalities, e.trigger, e.sentence, p.name AS place, p.country AS place_country,

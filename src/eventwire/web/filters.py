@@ -15,6 +15,12 @@ from urllib.parse import urlencode
 from ..errors import EventwireError, Serve
 from ..store import queries
 
+#: The tables ``Filters.where()`` speaks of: every page that lists or counts events reads them through this.
+EVENTS_FROM = """
+  FROM events e
+  JOIN documents d ON d.id = e.doc_id
+  LEFT JOIN places p ON p.doc_id = e.doc_id AND p.id = e.place
+"""
 #: Event statuses the records use (``docs/schema.md``).
 STATUSES = ("reported", "historical", "future", "hypothetical", "negated")
 

@@ -24,18 +24,14 @@ from fastapi.responses import Response
 from ..errors import Serve
 from ..store.queries import bounds, overlaps
 from .db import Conn, fetch
-from .filters import Filters
+from .filters import EVENTS_FROM, Filters
 from .render import page
 
 router = APIRouter()
 MAX_BUCKETS = 400
 #: Share of the counted dates the default span may leave out at each end.
 TRIM = 0.01
-FROM = """
-  FROM events e
-  JOIN documents d ON d.id = e.doc_id
-  LEFT JOIN places p ON p.doc_id = e.doc_id AND p.id = e.place
-"""
+FROM = EVENTS_FROM
 #: The chart's drawing box (SVG user units): width, left margin, event panel, story panel, axis line.
 WIDTH, LEFT, RIGHT = 1200, 52, 8
 EVENTS_TOP, EVENTS_BOTTOM, STORIES_TOP, STORIES_BOTTOM = 12, 222, 252, 330
