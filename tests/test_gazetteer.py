@@ -1,6 +1,10 @@
-"""Behaviour of the offline gazetteer (index built once per session from installed package data)."""
+"""Behaviour of the offline gazetteer (index shipped prebuilt, or built once from installed package data)."""
 
 from __future__ import annotations
+
+import lzma
+import marshal
+from pathlib import Path
 
 import pytest
 
@@ -153,6 +157,7 @@ def _tiny_index() -> dict[str, object]:
 def test_load_index_builds_once_then_reads_the_cache(tmp_path, monkeypatch) -> None:
     calls: list[int] = []
     monkeypatch.setenv("EVENTWIRE_CACHE", str(tmp_path))
+    monkeypatch.setattr(gazetteer, "PREBUILT", tmp_path / "none.xz")  # no shipped index: a build
     monkeypatch.setattr(gazetteer, "build_index", lambda: calls.append(1) or _tiny_index())
     first = gazetteer.load_index()
     second = gazetteer.load_index()
@@ -164,5 +169,50 @@ def test_load_index_keeps_the_index_in_memory_when_cache_is_unwritable(tmp_path,
     blocker = tmp_path / "not-a-dir"
     blocker.write_text("")
     monkeypatch.setenv("EVENTWIRE_CACHE", str(blocker / "cache"))
+    monkeypatch.setattr(gazetteer, "PREBUILT", tmp_path / "none.xz")
     monkeypatch.setattr(gazetteer, "build_index", _tiny_index)
     assert gazetteer.load_index() == _tiny_index()
+
+
+def _ship(path: Path, key: str, index: dict[str, object]) -> Path:
+    path.write_bytes(gazetteer.PREBUILT_MAGIC + b" " + key.encode() + b"\n" + lzma.compress(marshal.dumps(index)))
+    return path
+
+
+def _no_build() -> dict[str, object]:
+    raise AssertionError("the index was built although a matching one is shipped")
+
+
+def test_first_run_reads_the_shipped_index_and_caches_it(tmp_path, monkeypatch, caplog) -> None:
+    shipped = {**_tiny_index(), "names": ["Shipped"]}
+    monkeypatch.setenv("EVENTWIRE_CACHE", str(tmp_path / "cache"))
+    monkeypatch.setattr(gazetteer, "PREBUILT", _ship(tmp_path / "ix.xz", gazetteer.cache_key(), shipped))
+    monkeypatch.setattr(gazetteer, "build_index", _no_build)
+    with caplog.at_level("INFO", logger="eventwire"):
+        assert gazetteer.load_index() == shipped
+    assert not caplog.records  # nothing built: nothing to announce
+    assert [p.suffix for p in (tmp_path / "cache").iterdir()] == [".marshal"]  # next start reads the cache
+
+
+def test_a_stale_shipped_index_is_ignored_and_the_index_built(tmp_path, monkeypatch, caplog) -> None:
+    monkeypatch.setenv("EVENTWIRE_CACHE", str(tmp_path / "cache"))
+    stale = {**_tiny_index(), "names": ["Stale"]}
+    monkeypatch.setattr(gazetteer, "PREBUILT", _ship(tmp_path / "ix.xz", "0123456789abcdef", stale))
+    monkeypatch.setattr(gazetteer, "build_index", _tiny_index)
+    with caplog.at_level("INFO", logger="eventwire"):
+        assert gazetteer.load_index() == _tiny_index()
+    assert any("building the place index" in r.getMessage() for r in caplog.records)
+
+
+def test_a_corrupt_shipped_index_is_ignored(tmp_path) -> None:
+    bad = tmp_path / "ix.xz"
+    bad.write_bytes(gazetteer.PREBUILT_MAGIC + b" " + gazetteer.cache_key().encode() + b"\nnot xz")
+    assert gazetteer.read_prebuilt(gazetteer.cache_key(), bad) is None
+
+
+def test_the_shipped_index_matches_the_current_inputs() -> None:
+    # The header key hashes everything a build reads (TSVs, builder code, pinned package versions).
+    with gazetteer.PREBUILT.open("rb") as fh:
+        header = fh.readline().split()
+    assert header == [gazetteer.PREBUILT_MAGIC, gazetteer.cache_key().encode()], (
+        "the shipped place index is stale: run `python scripts/build_place_index.py` and commit the file")

@@ -196,6 +196,7 @@ def test_building_the_place_index_is_announced(tmp_path: Path, monkeypatch: pyte
     from eventwire import gazetteer
 
     monkeypatch.setenv("EVENTWIRE_CACHE", str(tmp_path))
+    monkeypatch.setattr(gazetteer, "PREBUILT", tmp_path / "none.xz")  # stale or missing shipped index: a build
     monkeypatch.setattr(gazetteer, "build_index", lambda: {"version": gazetteer.index_version()})
     with caplog.at_level("INFO", logger="eventwire"):
         gazetteer.load_index()

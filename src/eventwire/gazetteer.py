@@ -1,10 +1,12 @@
 """Offline gazetteer: one compact name index, read here; built by ``gazetteer_build.py``.
 
-Parsing cities500.json costs seconds and ~390 MB, so the index is built once, stored column-wise
-(arrays, not objects) and cached with :mod:`marshal` under ``$EVENTWIRE_CACHE`` or
-``~/.cache/eventwire``; the cache name carries a hash of the format version, package versions, the
-TSV contents and the builder's code, so any change rebuilds it. ``Entry`` objects are created lazily
-per lookup. Name keys (``fold``) and the version live in ``placekeys.py``. See docs/gazetteer.md.
+Parsing cities500.json costs seconds and ~400 MB, so the index is stored column-wise (arrays, not
+objects) and cached with :mod:`marshal` under ``$EVENTWIRE_CACHE`` or ``~/.cache/eventwire``; the cache
+name carries a hash of the format version, package versions, the TSV contents and the builder's code, so
+any change rebuilds it. A first run does not build it: the package ships the same index prebuilt
+(``prebuilt/place-index.xz``, made by ``scripts/build_place_index.py``), used when its key matches and
+copied to the cache; only a stale or missing file falls back to building. ``Entry`` objects are created
+lazily per lookup. Name keys (``fold``) and the version live in ``placekeys.py``. See docs/gazetteer.md.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from __future__ import annotations
 import gc
 import hashlib
 import logging
+import lzma
 import marshal
 import math
 import os
@@ -31,10 +34,14 @@ from .placekeys import FORMAT, KINDS, fold, index_version, package_version
 
 log = logging.getLogger(__name__)
 
-__all__ = ["ADMIN_SUFFIXES", "FORMAT", "KINDS", "Entry", "Gazetteer", "build_index", "fold", "get_gazetteer",
-           "index_version", "load_index"]
+__all__ = ["ADMIN_SUFFIXES", "FORMAT", "KINDS", "PREBUILT", "PREBUILT_MAGIC", "Entry", "Gazetteer", "build_index",
+           "cache_key", "fold", "get_gazetteer", "index_version", "load_index", "read_prebuilt"]
 
 RESOURCES = Path(__file__).resolve().parent / "resources" / "en"
+# The index as ``build_index`` makes it, shipped so that a first run does not spend seconds and hundreds of MB
+# building it: one header line ``PREBUILT_MAGIC <cache key>`` then the xz-compressed marshal of the index.
+PREBUILT = Path(__file__).resolve().parent / "prebuilt" / "place-index.xz"
+PREBUILT_MAGIC = b"eventwire-place-index"
 TSV_FILES = (("places", "countries.tsv"), ("places", "admin1.tsv"), ("places", "seats.tsv"),
              ("places", "regions.tsv"), ("places", "water.tsv"), ("places", "us_abbreviations.tsv"),
              ("demonyms.tsv",))
@@ -60,7 +67,9 @@ class Entry:
     seat_of: str | None = None
 
 
-def _cache_key() -> str:
+def cache_key() -> str:
+    """Hash of everything the index is made from (format, package versions, TSVs, builder code): names the
+    cache file and must match the prebuilt file's header for that file to be used."""
     h = hashlib.sha1(index_version().encode())
     h.update(f"{CITY_LIST} {ALT_MIN_POP} pycountry {package_version('pycountry')}".encode())
     for parts in TSV_FILES:
@@ -75,25 +84,46 @@ def _cache_dir() -> Path:
     return Path(env) if env else Path.home() / ".cache" / "eventwire"
 
 
+def _unmarshal(raw: bytes) -> Any:
+    was_enabled = gc.isenabled()
+    gc.disable()  # the loader allocates ~1M objects: no point scanning them for cycles meanwhile
+    try:
+        return marshal.loads(raw)
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def read_prebuilt(key: str, path: Path | None = None) -> dict[str, Any] | None:
+    """The shipped index if its header carries ``key`` (same inputs as a build here would use), else None."""
+    try:
+        with (path or PREBUILT).open("rb") as fh:
+            header = fh.readline().split()
+            if header != [PREBUILT_MAGIC, key.encode()]:
+                return None  # stale (TSVs, builder or package versions differ) or not ours: build instead
+            index = _unmarshal(lzma.decompress(fh.read()))
+    except (OSError, EOFError, ValueError, TypeError, lzma.LZMAError):
+        return None
+    return index if isinstance(index, dict) and index.get("version") == index_version() else None
+
+
 def load_index() -> dict[str, Any]:
-    """Read the cached index, or build it and try to cache it (atomic rename; best effort)."""
-    path = _cache_dir() / f"gazetteer-{_cache_key()}.marshal"
+    """Read the cached index, else the shipped one, else build it; cache what was not read from the cache
+    (atomic rename; best effort)."""
+    key = cache_key()
+    path = _cache_dir() / f"gazetteer-{key}.marshal"
     try:
         raw = path.read_bytes()  # one read: marshal.load(file) is much slower
-        was_enabled = gc.isenabled()
-        gc.disable()  # the loader allocates ~1M objects: no point scanning them for cycles meanwhile
-        try:
-            cached = marshal.loads(raw)
-        finally:
-            if was_enabled:
-                gc.enable()
+        cached = _unmarshal(raw)
         if isinstance(cached, dict) and cached.get("version") == index_version():
             return cached
     except (OSError, EOFError, ValueError, TypeError):
-        pass  # missing or unreadable cache: rebuild below
-    # Tens of seconds and several hundred MB, once per machine and version: say so, or a first run looks hung.
-    log.info("building the place index (once per version; about 15 s), cached in %s", path.parent)
-    index = build_index()
+        pass  # missing or unreadable cache: use the shipped index or rebuild below
+    index = read_prebuilt(key)
+    if index is None:
+        # Seconds and several hundred MB, once per machine and version: say so, or a first run looks hung.
+        log.info("building the place index (once per version; about 15 s), cached in %s", path.parent)
+        index = build_index()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".gaz-", suffix=".tmp")
