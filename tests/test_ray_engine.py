@@ -3,6 +3,7 @@ as a row, duplicated shards loaded once, a rerun that skips what is done. Skippe
 
 from __future__ import annotations
 
+import gzip
 import json
 import sqlite3
 from collections.abc import Iterator
@@ -55,8 +56,10 @@ def _failures(db: Path) -> list[tuple[str, int | None, str]]:
 @pytest.fixture(scope="module")
 def runs(local_ray: None, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     folder = tmp_path_factory.mktemp("ray")
-    corpus = folder / "c.jsonl"
-    corpus.write_text("\n".join(LINES) + "\n", encoding="utf-8")
+    corpus = folder / "in"                                  # a folder of a .jsonl and a .jsonl.gz file
+    corpus.mkdir()
+    (corpus / "c.jsonl").write_text("\n".join(LINES[:4]) + "\n", encoding="utf-8")
+    (corpus / "d.jsonl.gz").write_bytes(gzip.compress(("\n".join(LINES[4:]) + "\n").encode("utf-8")))
     ingest([corpus], folder / "local.db", batch_size=2)
     summary = ingest([corpus], folder / "ray.db", workers=2, batch_size=2, engine="ray")
     assert (summary.stored, summary.failed) == (4, 2)

@@ -41,6 +41,7 @@ from .pipeline import Options, init_worker, prepare, process_batch
 __all__ = ["actor_cpus", "ingest_ray", "input_files"]
 
 _BOM = b"\xef\xbb\xbf"
+_log = logging.getLogger("eventwire")
 
 
 def input_files(paths: list[str]) -> list[str]:
@@ -181,7 +182,11 @@ def ingest_ray(paths: list[str], db: str | Path, *, shards: str | Path | None = 
                             batch_format="pyarrow", compute=ray.data.ActorPoolStrategy(size=max(1, actors)),
                             num_cpus=cpus)
         shard_dir.mkdir(parents=True, exist_ok=True)
+        _log.info("ray: %d actors (%.2g CPU each) over %d file(s), %d documents already done", actors, cpus,
+                  len(files), len(done))
         ds.write_parquet(str(shard_dir))
+        _log.info("ray: shards written to %s in %.1f s; loading them into %s", shard_dir,
+                  time.perf_counter() - started, db)
     summary = shards_mod.load(shard_dir, db, reprocess=reprocess, batch_size=batch_size, progress=progress)
     summary.elapsed = time.perf_counter() - started
     return summary

@@ -104,10 +104,9 @@ def stored_ids(shards: str | Path) -> dict[str, str]:
 
     found: dict[str, str] = {}
     for f in shard_files(shards):
-        table = pq.read_table(f, columns=["doc_id", "producer", "record"], schema=schema())
-        for doc_id, producer, rec in zip(table["doc_id"].to_pylist(), table["producer"].to_pylist(),
-                                         table["record"].to_pylist(), strict=True):
-            if doc_id is not None and rec is not None:
+        table = pq.read_table(f, columns=["doc_id", "producer"], schema=schema())   # no record text read
+        for doc_id, producer in zip(table["doc_id"].to_pylist(), table["producer"].to_pylist(), strict=True):
+            if doc_id is not None and producer is not None:     # a failure row has no producer
                 found[doc_id] = producer
     return found
 
