@@ -71,7 +71,7 @@ def ingest_command(paths: tuple[str, ...], db: str, workers: int, reprocess: boo
 
         summary = ingest(paths, db, workers=workers, reprocess=reprocess, batch_size=batch_size, progress=show,
                          engine=engine, address=address, shards=shards)
-    _report(summary)
+    _report(summary, "ingest")
 
 
 @click.command("load")
@@ -97,19 +97,19 @@ def load_command(shards: str, db: str, reprocess: bool, batch_size: int) -> None
         from ..shards import load
 
         summary = load(shards, db, reprocess=reprocess, batch_size=batch_size, progress=show)
-    _report(summary)
+    _report(summary, "load")
 
 
-def _report(summary: IngestSummary) -> None:
-    for line in summary_lines(summary):
+def _report(summary: IngestSummary, command: str) -> None:
+    for line in summary_lines(summary, command):
         click.echo(line, err=True)
     if summary.failed:
         sys.exit(1)
 
 
-def summary_lines(s: IngestSummary) -> list[str]:
+def summary_lines(s: IngestSummary, command: str = "ingest") -> list[str]:
     """The closing report: what was stored, skipped and failed (by code), and how fast."""
-    lines = [f"eventwire ingest: {s.stored:,} stored, {s.skipped:,} skipped (already stored), "
+    lines = [f"eventwire {command}: {s.stored:,} stored, {s.skipped:,} skipped (already stored), "
              f"{s.repeated:,} identical repeats, {s.failed:,} failed — {s.seen:,} inputs in {s.elapsed:.1f} s "
              f"({s.rate:.1f}/s, {s.extracted_rate:.1f} extracted/s)"]
     for code, n in s.by_code.most_common():
