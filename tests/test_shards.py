@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pyarrow as pa
 import pyarrow.parquet as pq
 from click.testing import CliRunner
 
@@ -64,3 +65,22 @@ def test_load_command_reports_and_exits_1_on_failed_rows(tmp_path: Path) -> None
     result = CliRunner().invoke(main, ["load", str(tmp_path / "s.parquet"), "--db", str(tmp_path / "n.db")])
     assert result.exit_code == 1, result.output
     assert "2 stored" in result.output and "EW-I05" in result.output
+
+
+def test_load_prefers_the_newest_job_for_one_input_line(tmp_path: Path) -> None:
+    rows = _rows()[:1]
+    old = shards.rows_table(rows).to_pylist()
+    for r in old:                                     # the same line, extracted by an older eventwire
+        rec = json.loads(r["record"])
+        rec["producer"]["eventwire"] = "0.0.1"
+        r["record"], r["producer"] = json.dumps(rec), json.dumps(rec["producer"], sort_keys=True)
+    first, second = tmp_path / "s" / "job-20250101T000000Z", tmp_path / "s" / "job-20260101T000000Z"
+    first.mkdir(parents=True)
+    second.mkdir()
+    pq.write_table(pa.Table.from_pylist(old, schema=shards.schema()), first / "x.parquet")
+    pq.write_table(shards.rows_table(rows), second / "y.parquet")
+    db = tmp_path / "n.db"
+    summary = shards.load(tmp_path / "s", db)
+    assert (summary.stored, summary.repeated) == (1, 1)
+    with Store(db) as store:
+        assert store.record("w1")["producer"]["eventwire"] != "0.0.1"

@@ -165,6 +165,7 @@ def ingest_ray(paths: list[str], db: str | Path, *, shards: str | Path | None = 
 
     started = time.perf_counter()
     shard_dir = Path(shards) if shards is not None else Path(f"{db}.shards")
+    job = shard_dir
     files = input_files(paths)
     options = Options.build(batch_size=batch_size)
     done = frozenset() if reprocess else _done_ids(db, shard_dir, options)
@@ -181,12 +182,16 @@ def ingest_ray(paths: list[str], db: str | Path, *, shards: str | Path | None = 
         ds = ds.map_batches(_Extractor, fn_constructor_args=(options, done), batch_size=max(1, batch_size),
                             batch_format="pyarrow", compute=ray.data.ActorPoolStrategy(size=max(1, actors)),
                             num_cpus=cpus)
-        shard_dir.mkdir(parents=True, exist_ok=True)
+        job = shards_mod.job_folder(shard_dir)
+        job.mkdir(parents=True, exist_ok=True)
         _log.info("ray: %d actors (%.2g CPU each) over %d file(s), %d documents already done", actors, cpus,
                   len(files), len(done))
-        ds.write_parquet(str(shard_dir))
-        _log.info("ray: shards written to %s in %.1f s; loading them into %s", shard_dir,
+        ds.write_parquet(str(job))
+        _log.info("ray: shards written to %s in %.1f s; loading them into %s", job,
                   time.perf_counter() - started, db)
-    summary = shards_mod.load(shard_dir, db, reprocess=reprocess, batch_size=batch_size, progress=progress)
+    # Every job's shards: a rerun also stores what an interrupted earlier load left (idempotent). With
+    # --reprocess only this job's, so its records replace the stored ones.
+    source = job if reprocess and files else shard_dir
+    summary = shards_mod.load(source, db, reprocess=reprocess, batch_size=batch_size, progress=progress)
     summary.elapsed = time.perf_counter() - started
     return summary

@@ -16,6 +16,7 @@ met in this load, is skipped; a failure already filed (same path, line, code) is
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import time
@@ -29,7 +30,7 @@ from .defaults import DEFAULT_BATCH
 from .errors import Failure, Input
 from .loader import DUPLICATE_CODE, IngestSummary, Run, expected_producer, open_store
 
-__all__ = ["Row", "ShardRow", "load", "rows_table", "schema", "shard_files", "stored_ids"]
+__all__ = ["Row", "ShardRow", "job_folder", "load", "rows_table", "schema", "shard_files", "stored_ids"]
 
 #: Columns of a shard, in order.
 COLUMNS = ("doc_id", "path", "line", "producer", "record", "error")
@@ -85,17 +86,28 @@ def shard_files(shards: str | Path) -> list[Path]:
 
 def _rows(shards: str | Path) -> Iterator[Row]:
     """Every row of every shard, in input order (path, then line) — the order a local ingest stores
-    them in, so incremental story-event clustering meets the documents in the same order."""
+    them in, so incremental story-event clustering meets the documents in the same order. One input
+    line written by several jobs (a rerun after an upgrade, ``--reprocess``) comes newest job first
+    (jobs write to folders named by their start time, ``job_folder``), so its newest record wins."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
     files = shard_files(shards)
     if not files:
         return
-    table = pa.concat_tables([pq.read_table(f, schema=schema()) for f in files])
-    table = table.sort_by([("path", "ascending"), ("line", "ascending")])
+    tables = []
+    for f in files:
+        table = pq.read_table(f, schema=schema())
+        tables.append(table.append_column("job", pa.array([f.parent.name] * table.num_rows, pa.string())))
+    table = pa.concat_tables(tables).sort_by([("path", "ascending"), ("line", "ascending"), ("job", "descending")])
     for batch in table.to_batches(max_chunksize=1000):
         yield from batch.to_pylist()
+
+
+def job_folder(shards: str | Path) -> Path:
+    """A new job's folder inside the shard folder, named so that later jobs sort after earlier ones."""
+    stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S%fZ")
+    return Path(shards) / f"job-{stamp}"
 
 
 def stored_ids(shards: str | Path) -> dict[str, str]:
