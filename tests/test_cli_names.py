@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from eventwire import bench, export, loader
+from eventwire import bench, engines, export, shards
 from eventwire import eval as evaluation
 from eventwire.cli import main
 from eventwire.pipeline import extract_many
@@ -27,7 +27,8 @@ COMMANDS: dict[str, tuple[Callable[..., Any], dict[str, str]]] = {
     "extract": (extract_many, {"paths": "stories",      # files are read into stories first
                                "workers": "n_process",  # the multiprocessing/spaCy name
                                "raw": "clean"}),        # a flag reads better than --no-clean
-    "ingest": (loader.ingest, {}),
+    "ingest": (engines.ingest, {}),
+    "load": (shards.load, {}),
     "bench": (bench.run, {}),
     "eval": (evaluation.run, {"task": "name"}),
     "query": (Store.events, {"db": "self", "type_": "type"}),   # `type` is a Python builtin

@@ -109,13 +109,15 @@ def ingest(paths: Iterable[str | Path], db: str | Path, workers: int = 1, reproc
 
         >>> s = ingest(["corpus/"], "news.db", batch_size=16)
         >>> print(s.stored, s.skipped, dict(s.by_code))
+
+    On a Ray cluster: ``eventwire.engines.ingest(..., engine="ray")`` (``docs/cluster.md``).
     """
     started = time.perf_counter()
     names = [str(p) for p in paths]
     summary = IngestSummary(total=estimate_total(names) if progress else None)
-    store = _open_store(db)
+    store = open_store(db)
     producer = expected_producer()
-    run = _Run(store, summary, producer, reprocess, batch_size, progress, started)
+    run = Run(store, summary, producer, reprocess, batch_size, progress, started)
     try:
         for pending, result in _extract(run.candidates(names), workers, batch_size):
             run.file_result(pending, result)
@@ -193,7 +195,7 @@ def _count_lines(path: Path) -> int:
     return count
 
 
-def _open_store(db: str | Path) -> StoreLike:
+def open_store(db: str | Path) -> StoreLike:
     """Open the store, turning a wrong path into a one-line error instead of a sqlite traceback."""
     path = Path(db)
     if path.is_dir():
@@ -243,9 +245,10 @@ class _SeenIds:
         self._db.close()
 
 
-class _Run:
+class Run:
     """The bookkeeping of one run: filters stories before extraction, files every outcome, and
-    commits writes in batches of ``batch_size`` (one transaction each)."""
+    commits writes in batches of ``batch_size`` (one transaction each). ``shards.load`` files the
+    rows of a Ray job through it too, so both engines store and fail stories alike."""
 
     def __init__(self, store: StoreLike, summary: IngestSummary, producer: record.Producer, reprocess: bool,
                  batch_size: int, progress: Callable[[IngestSummary], None] | None, started: float) -> None:
@@ -312,10 +315,13 @@ class _Run:
                 self._tick()
                 return
             self.seen.add(result.document.id, _fingerprint(pending.story), pending.path)
-        where = f"{pending.path}:{pending.line}" if pending.line is not None else pending.path
+        self.store_record(result, f"{pending.path}:{pending.line}" if pending.line is not None else pending.path)
+
+    def store_record(self, rec: record.Record | dict[str, Any], where: str) -> None:
+        """Store one extracted record (``Store.add``: its rows, identities, copies, story events)."""
         self.summary.seen += 1
         self.summary.stored += 1
-        self._write("add", (result, where))
+        self._write("add", (rec, where))
 
     def fail(self, path: str, line: int | None, reason: str, code: str) -> None:
         self.summary.seen += 1
@@ -381,4 +387,4 @@ def _extract(candidates: Iterator[_Pending], workers: int, batch_size: int,
         yield from zip(inflight.popleft(), results, strict=True)
 
 
-__all__ = ["DUPLICATE_CODE", "IngestSummary", "estimate_total", "expected_producer", "ingest"]
+__all__ = ["DUPLICATE_CODE", "IngestSummary", "Run", "estimate_total", "expected_producer", "ingest", "open_store"]

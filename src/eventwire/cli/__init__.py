@@ -11,7 +11,7 @@ from .bench import bench_command
 from .coverage import coverage_command
 from .eval import eval_command
 from .extract import extract_command
-from .ingest_command import ingest_command
+from .ingest_command import ingest_command, load_command
 from .serve_command import serve_command
 from .store_commands import export_command, query_command, sql_command, statements_command
 from .story_commands import cluster_command, stories_command, story_command
@@ -44,6 +44,6 @@ main.add_command(extract_command)
 main.add_command(eval_command)
 main.add_command(bench_command)
 main.add_command(coverage_command)
-for _command in (ingest_command, query_command, statements_command, sql_command, export_command, cluster_command,
-                 stories_command, story_command, serve_command):
+for _command in (ingest_command, load_command, query_command, statements_command, sql_command, export_command,
+                 cluster_command, stories_command, story_command, serve_command):
     main.add_command(_command)

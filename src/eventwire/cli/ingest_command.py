@@ -38,9 +38,17 @@ _stderr = Console(stderr=True)
 @click.option("--reprocess", is_flag=True, help="Extract stories again even when already stored.")
 @click.option("--batch-size", type=click.IntRange(min=1), default=DEFAULT_BATCH, show_default=True,
               help="Stories per extraction batch and per commit; a kill loses at most one batch.")
+@click.option("--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True,
+              help="local: worker processes here; ray: actors on a Ray cluster (pip install 'eventwire[ray]'), "
+                   "--workers of them, writing Parquet shards that are then loaded (docs/cluster.md).")
+@click.option("--address", default=None, metavar="ADDR",
+              help="Ray cluster to join (auto, ray://head:10001); default: start a local Ray.")
+@click.option("--shards", default=None, metavar="DIR",
+              help="With --engine ray: the Parquet shard folder (default: <db>.shards).")
 @exits(interrupted="interrupted; committed batches are kept — run the same command again to resume",
        unexpected_hint=" (committed batches are kept; rerun to resume)")
-def ingest_command(paths: tuple[str, ...], db: str, workers: int, reprocess: bool, batch_size: int) -> None:
+def ingest_command(paths: tuple[str, ...], db: str, workers: int, reprocess: bool, batch_size: int, engine: str,
+                   address: str | None, shards: str | None) -> None:
     """Extract stories into a SQLite store; a rerun skips what is already stored.
 
     PATH is a .txt, .html, .jsonl or .jsonl.gz file or a folder of them (read recursively).
@@ -55,20 +63,53 @@ def ingest_command(paths: tuple[str, ...], db: str, workers: int, reprocess: boo
         eventwire ingest corpus/ --db news.db --workers 2
 
         eventwire ingest more.jsonl --db news.db --reprocess
+
+        eventwire ingest 'archive/*.jsonl.gz' --engine ray --address auto --workers 64 --db news.db
     """
     with _bar() as show:
-        from ..loader import ingest  # spaCy loads only when the command runs
+        from ..engines import ingest  # spaCy loads only when the command runs
 
-        summary = ingest(paths, db, workers=workers, reprocess=reprocess, batch_size=batch_size, progress=show)
-    for line in summary_lines(summary):
+        summary = ingest(paths, db, workers=workers, reprocess=reprocess, batch_size=batch_size, progress=show,
+                         engine=engine, address=address, shards=shards)
+    _report(summary, "ingest")
+
+
+@click.command("load")
+@click.argument("shards")
+@click.option("--db", required=True, metavar="FILE", help="SQLite store to write (created if absent).")
+@click.option("--reprocess", is_flag=True, help="Replace documents already stored by the same producer.")
+@click.option("--batch-size", type=click.IntRange(min=1), default=DEFAULT_BATCH, show_default=True,
+              help="Rows per commit; a kill loses at most one batch.")
+@exits(interrupted="interrupted; committed batches are kept — run the same command again to resume",
+       unexpected_hint=" (committed batches are kept; rerun to resume)")
+def load_command(shards: str, db: str, reprocess: bool, batch_size: int) -> None:
+    """Load Parquet record shards (from `ingest --engine ray`) into a SQLite store; idempotent.
+
+    SHARDS is a shard folder or one .parquet file. Each document is stored once by id and producer,
+    however many shards hold it (Ray delivers at least once); story events are clustered as in ingest.
+    Exit status as for ingest.
+
+    Example:
+
+        eventwire load news.db.shards --db news.db
+    """
+    with _bar() as show:
+        from ..shards import load
+
+        summary = load(shards, db, reprocess=reprocess, batch_size=batch_size, progress=show)
+    _report(summary, "load")
+
+
+def _report(summary: IngestSummary, command: str) -> None:
+    for line in summary_lines(summary, command):
         click.echo(line, err=True)
     if summary.failed:
         sys.exit(1)
 
 
-def summary_lines(s: IngestSummary) -> list[str]:
+def summary_lines(s: IngestSummary, command: str = "ingest") -> list[str]:
     """The closing report: what was stored, skipped and failed (by code), and how fast."""
-    lines = [f"eventwire ingest: {s.stored:,} stored, {s.skipped:,} skipped (already stored), "
+    lines = [f"eventwire {command}: {s.stored:,} stored, {s.skipped:,} skipped (already stored), "
              f"{s.repeated:,} identical repeats, {s.failed:,} failed — {s.seen:,} inputs in {s.elapsed:.1f} s "
              f"({s.rate:.1f}/s, {s.extracted_rate:.1f} extracted/s)"]
     for code, n in s.by_code.most_common():

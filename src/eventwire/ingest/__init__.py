@@ -12,6 +12,7 @@ from .clean import clean_text
 from .language import detect_language
 from .readers import (
     RawStory,
+    parse_jsonl_line,
     parse_published,
     read_paths,
     read_text_story,
@@ -23,6 +24,7 @@ __all__ = [
     "RawStory",
     "clean_text",
     "detect_language",
+    "parse_jsonl_line",
     "parse_published",
     "read_paths",
     "read_text_story",

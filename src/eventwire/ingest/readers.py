@@ -352,6 +352,16 @@ def _read_jsonl(fh: Iterable[bytes], origin: str, gz: bool = False) -> Iterator[
         yield Input.BLANK_LINES_FILE.failure(origin=origin)
 
 
+def parse_jsonl_line(raw: bytes, origin: str, lineno: int) -> RawStory | Failure:
+    """One JSONL line (raw bytes, as read) → a story, or the failure a local ``read_paths`` would give it.
+
+    Why public: an engine that splits files itself (Ray Data's reader) parses each line here, so its
+    stories — ids, metadata, warnings, failures — are exactly the local reader's. ``origin`` is
+    ``path:line``.
+    """
+    return _jsonl_line(raw, origin, lineno)
+
+
 def _jsonl_line(raw: bytes, origin: str, lineno: int) -> RawStory | Failure:
     if b"\x00" in raw:
         return Input.NUL_LINE.failure(origin=origin, line=lineno)
