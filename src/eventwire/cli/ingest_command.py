@@ -38,9 +38,13 @@ _stderr = Console(stderr=True)
 @click.option("--reprocess", is_flag=True, help="Extract stories again even when already stored.")
 @click.option("--batch-size", type=click.IntRange(min=1), default=DEFAULT_BATCH, show_default=True,
               help="Stories per extraction batch and per commit; a kill loses at most one batch.")
+@click.option("--max-chars", type=click.IntRange(min=1000), default=None, metavar="N",
+              help="Cut a story longer than N characters at the last paragraph or sentence boundary before N "
+                   "(a warning on the record says so). Default: never cut; cost is linear in length.")
 @exits(interrupted="interrupted; committed batches are kept — run the same command again to resume",
        unexpected_hint=" (committed batches are kept; rerun to resume)")
-def ingest_command(paths: tuple[str, ...], db: str, workers: int, reprocess: bool, batch_size: int) -> None:
+def ingest_command(paths: tuple[str, ...], db: str, workers: int, reprocess: bool, batch_size: int,
+                   max_chars: int | None = None) -> None:
     """Extract stories into a SQLite store; a rerun skips what is already stored.
 
     PATH is a .txt, .html, .jsonl or .jsonl.gz file or a folder of them (read recursively).
@@ -59,7 +63,8 @@ def ingest_command(paths: tuple[str, ...], db: str, workers: int, reprocess: boo
     with _bar() as show:
         from ..loader import ingest  # spaCy loads only when the command runs
 
-        summary = ingest(paths, db, workers=workers, reprocess=reprocess, batch_size=batch_size, progress=show)
+        summary = ingest(paths, db, workers=workers, reprocess=reprocess, batch_size=batch_size, progress=show,
+                         max_chars=max_chars)
     for line in summary_lines(summary):
         click.echo(line, err=True)
     if summary.failed:
