@@ -16,6 +16,7 @@ Example::
 from __future__ import annotations
 
 import json
+import logging
 import os
 import resource
 import subprocess
@@ -45,6 +46,7 @@ def stage_columns(names: Sequence[str] = stages_mod.DEFAULT_STAGES) -> tuple[str
 STAGES = stage_columns()
 WARMUP = 16  # stories run once before any timing: first-call costs (caches, lazy resources) are not speed
 Progress = Callable[[str], None]
+_PROGRESS_PREFIX = "eventwire: "  # a bench child's progress lines, passed on to the caller's stderr
 
 
 @dataclass(slots=True)
@@ -107,13 +109,13 @@ class BenchResult:
 
 def run(path: str | Path, limit: int | None = None, workers: Sequence[int] = (1, 2),
         batch_size: int = DEFAULT_BATCH, *, repeat: int = 1, rss_at: Sequence[int] = (),
-        progress: Progress | None = None) -> BenchResult:
+        progress: Progress | None = None, max_chars: int | None = None) -> BenchResult:
     """Benchmark the pipeline on the first ``limit`` stories of ``path``.
 
     Each worker count runs in a fresh subprocess so its peak memory is its own; spaCy-only and the
     per-stage pass run here, after a warm-up. With ``repeat > 1`` the single-process pipeline and
     spaCy-only passes alternate and the fastest of each is kept (noise from other processes only
-    ever slows a pass down).
+    ever slows a pass down). ``max_chars`` cuts long stories as ``extract --max-chars`` does, in every pass.
     """
     say = progress or (lambda _msg: None)
     load_before = machine_state()["loadavg_1_5_15"]
@@ -123,16 +125,17 @@ def run(path: str | Path, limit: int | None = None, workers: Sequence[int] = (1,
     t1 = time.perf_counter()
     get_gazetteer()
     loads = {"model": round(t1 - t0, 3), "gazetteer": round(time.perf_counter() - t1, 3)}
-    prepared = [p for p in (prepare(s) for s in stories) if isinstance(p, Prepared)]
+    prepared = [p for p in (prepare(s, max_chars=max_chars) for s in stories) if isinstance(p, Prepared)]
     texts = [p.document.text for p in prepared if not p.skip_nlp]
     say("warming up")
-    list(nlp.pipe(texts[:WARMUP], batch_size=batch_size))
-    for rec in extract_many(stories[:WARMUP], batch_size=batch_size):
+    warm = _warm_chars(nlp, max_chars)
+    list(nlp.pipe([t[:warm] for t in texts[:WARMUP]], batch_size=batch_size))
+    for rec in extract_many(stories[:WARMUP], batch_size=batch_size, max_chars=warm):
         if not isinstance(rec, Failure):
             rec.to_json()
 
     say(f"per-stage pass over {len(stories)} stories")
-    stage_seconds, words = staged_pass(stories, batch_size)
+    stage_seconds, words = staged_pass(stories, batch_size, max_chars)
     spacy_times: list[tuple[float, float]] = []
     runs: dict[int, WorkerRun] = {}
     order = sorted(set(workers), key=lambda w: (w != 1, w))  # W=1 first: it pairs with spaCy-only
@@ -141,7 +144,7 @@ def run(path: str | Path, limit: int | None = None, workers: Sequence[int] = (1,
         spacy_times.append(spacy_pass(texts, batch_size))
         for w in order if attempt == 0 else [w for w in order if w == 1]:
             say(f"full pipeline, {w} worker(s) (pass {attempt + 1})")
-            new = run_child(path, limit, w, batch_size, words)
+            new = run_child(path, limit, w, batch_size, words, max_chars)
             if w not in runs or new.seconds < runs[w].seconds:
                 runs[w] = new
     spacy_seconds, spacy_cpu = min(spacy_times)
@@ -150,7 +153,7 @@ def run(path: str | Path, limit: int | None = None, workers: Sequence[int] = (1,
     sizes: dict[int, float] = {}
     for size in rss_at:
         say(f"peak memory at {size} stories")
-        sizes[size] = run_child(path, size, 1, batch_size, 0).peak_rss_tree_mb
+        sizes[size] = run_child(path, size, 1, batch_size, 0, max_chars).peak_rss_tree_mb
     total = _sum_stages(stage_seconds)
     return BenchResult(
         path=str(path), stories=len(stories), words=words, batch_size=batch_size,
@@ -163,6 +166,12 @@ def run(path: str | Path, limit: int | None = None, workers: Sequence[int] = (1,
         runs=[runs[w] for w in order], stage_seconds={k: round(v, 3) for k, v in stage_seconds.items()},
         stage_shares={k: round(v / total, 4) if total else 0.0 for k, v in stage_seconds.items()},
         rss_at=sizes, machine={**machine_state(), "loadavg_at_start": load_before})
+
+
+def _warm_chars(nlp: Any, max_chars: int | None) -> int:
+    """Warm-up stories are cut to one chunk: warming up on a million-character story would run it twice."""
+    limit = nlp_mod.chunk_limit(nlp)
+    return min(max_chars, limit) if max_chars else limit
 
 
 def load_stories(path: str | Path, limit: int | None) -> list[RawStory]:
@@ -181,15 +190,25 @@ def load_stories(path: str | Path, limit: int | None) -> list[RawStory]:
 
 
 def spacy_pass(texts: Sequence[str], batch_size: int) -> tuple[float, float]:
-    """Wall and CPU seconds for stock ``nlp.pipe`` over ``texts``: the same model and components the pipeline uses."""
+    """Wall and CPU seconds for stock ``nlp.pipe`` over ``texts``: the same model and components the pipeline
+    uses, and the same pieces: a story longer than ``nlp.chunk_limit`` is parsed in the chunks of
+    ``nlp.chunks``, one at a time, as ``nlp.parse_many`` does (joining them into one Doc is ours, not timed
+    here); shorter texts go through ``nlp.pipe`` in batches of ``batch_size``."""
     nlp = nlp_mod.load()
+    limit = nlp_mod.chunk_limit(nlp)
     start, cpu = time.perf_counter(), time.process_time()
-    for _doc in nlp.pipe(texts, batch_size=batch_size):
-        pass
+    for i in range(0, len(texts), batch_size):
+        batch = texts[i:i + batch_size]
+        for _doc in nlp.pipe([t for t in batch if len(t) <= limit], batch_size=batch_size):
+            pass
+        for text in (t for t in batch if len(t) > limit):
+            for _doc in nlp.pipe(nlp_mod.chunks(text, limit), batch_size=1):
+                pass
     return time.perf_counter() - start, time.process_time() - cpu
 
 
-def staged_pass(stories: Iterable[RawStory], batch_size: int) -> tuple[dict[str, float], int]:
+def staged_pass(stories: Iterable[RawStory], batch_size: int,
+                max_chars: int | None = None) -> tuple[dict[str, float], int]:
     """Time each stage separately: the real ``pipeline.analyse`` over the registered stages, with
     a clock read after each one (its ``lap`` hook), so the shares are those of the real pipeline and a
     new stage is timed without touching this function. Returns seconds per stage and the word count
@@ -206,10 +225,10 @@ def staged_pass(stories: Iterable[RawStory], batch_size: int) -> tuple[dict[str,
     def flush() -> None:
         nonlocal words
         t = clock()
-        prepared = [p for p in (prepare(s) for s in batch) if isinstance(p, Prepared)]
+        prepared = [p for p in (prepare(s, max_chars=max_chars) for s in batch) if isinstance(p, Prepared)]
         spent["prepare"] += clock() - t
-        texts = [p.document.text for p in prepared if not p.skip_nlp]
-        docs = nlp_mod.parse_many(nlp, texts, batch_size=batch_size)
+        parsed = [p.document for p in prepared if not p.skip_nlp]
+        docs = nlp_mod.parse_many(nlp, [d.text for d in parsed], batch_size=batch_size, names=[d.id for d in parsed])
         for prep in prepared:
             t = clock()
             doc = None if prep.skip_nlp else next(docs)
@@ -248,10 +267,13 @@ def _sum_stages(spent: dict[str, float]) -> float:
     return sum(spent.values())
 
 
-def run_child(path: str | Path, limit: int | None, workers: int, batch_size: int, words: int) -> WorkerRun:
-    """Run ``_child_main`` in a fresh interpreter, sampling the RSS of its whole process tree."""
-    cmd = [sys.executable, "-m", "eventwire.bench", str(path), str(limit or 0), str(workers), str(batch_size)]
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+def run_child(path: str | Path, limit: int | None, workers: int, batch_size: int, words: int,
+              max_chars: int | None = None) -> WorkerRun:
+    """Run ``_child_main`` in a fresh interpreter, sampling the RSS of its whole process tree. The child's
+    progress lines on a long story (``eventwire: long story …``) are passed on to this stderr as they come."""
+    cmd = [sys.executable, "-m", "eventwire.bench", str(path), str(limit or 0), str(workers), str(batch_size),
+           str(max_chars or 0)]
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     peak = [0, 0]
     done = threading.Event()
 
@@ -260,15 +282,31 @@ def run_child(path: str | Path, limit: int | None, workers: int, batch_size: int
             rss, pss = tree_memory_kb(proc.pid)
             peak[0], peak[1] = max(peak[0], rss), max(peak[1], pss)
 
+    errors: list[str] = []
+
+    def relay() -> None:
+        assert proc.stderr is not None
+        for line in proc.stderr:
+            if line.startswith(_PROGRESS_PREFIX + "long story"):
+                sys.stderr.write(line)
+                sys.stderr.flush()
+            elif line.strip():
+                errors[-1:] = [line.strip()]
+
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
-    out, err = proc.communicate()
+    relayer = threading.Thread(target=relay, daemon=True)
+    relayer.start()
+    with proc:  # closes both pipes
+        assert proc.stdout is not None
+        out = proc.stdout.read()
+        proc.wait()
+        relayer.join()
     done.set()
     sampler.join()
     if proc.returncode != 0:
-        tail = err.decode(errors="replace").strip().splitlines()[-1:] or ["(no message)"]
-        raise Bench.RUN_FAILED.error(workers=workers, error=tail[0])
-    child = json.loads(out.decode().strip().splitlines()[-1])
+        raise Bench.RUN_FAILED.error(workers=workers, error=(errors or ["(no message)"])[-1])
+    child = json.loads(out.strip().splitlines()[-1])
     # Not ru_maxrss: Linux carries the high-water mark of the process that called exec (this one,
     # model loaded) into the child's, so it would report our own peak. VmHWM is reset by exec.
     main = child["hwm_kb"]
@@ -321,18 +359,23 @@ def machine_state() -> dict[str, Any]:
 def _child_main(argv: list[str]) -> None:
     """Inside the fresh process: load, warm up, then time ``extract_many`` + ``to_json`` only."""
     path, limit, workers, batch_size = argv[0], int(argv[1]) or None, int(argv[2]), int(argv[3])
+    max_chars = int(argv[4]) or None if len(argv) > 4 else None
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter(_PROGRESS_PREFIX + "%(message)s"))
+    logging.getLogger("eventwire.nlp").addHandler(handler)   # "long story …: 40% parsed", relayed by run_child
+    logging.getLogger("eventwire.nlp").setLevel(logging.INFO)
     stories = load_stories(path, limit)
     t = time.perf_counter()
     nlp_mod.load()
     get_gazetteer()  # loaded before the pool forks, so workers inherit both
     load_seconds = time.perf_counter() - t
-    for rec in extract_many(stories[:WARMUP], batch_size=batch_size):
+    for rec in extract_many(stories[:WARMUP], batch_size=batch_size, max_chars=_warm_chars(nlp_mod.load(), max_chars)):
         if not isinstance(rec, Failure):
             rec.to_json()
     failures = 0
     cpu = _cpu_seconds()
     start = time.perf_counter()
-    for rec in extract_many(stories, n_process=workers, batch_size=batch_size):
+    for rec in extract_many(stories, n_process=workers, batch_size=batch_size, max_chars=max_chars):
         if isinstance(rec, Failure):
             failures += 1
         else:

@@ -21,10 +21,11 @@ ENGINES = ("local", "ray")
 def ingest(paths: Iterable[str | Path], db: str | Path, workers: int = 1, reprocess: bool = False,
            batch_size: int = DEFAULT_BATCH, progress: Callable[[IngestSummary], None] | None = None,
            engine: str = "local", address: str | None = None, shards: str | Path | None = None,
-           ) -> IngestSummary:
+           max_chars: int | None = None) -> IngestSummary:
     """``loader.ingest`` with ``engine="local"``; with ``engine="ray"``, ``workers`` Ray actors on the
     cluster at ``address`` (a local Ray when None) write Parquet ``shards`` (default ``<db>.shards``),
-    then ``shards.load`` stores them in ``db``. Both give the same records.
+    then ``shards.load`` stores them in ``db``. Both give the same records. ``max_chars`` cuts longer stories
+    (``--max-chars``, warning EW-W31) in either engine.
 
     Example::
 
@@ -34,5 +35,6 @@ def ingest(paths: Iterable[str | Path], db: str | Path, workers: int = 1, reproc
         from .ray_engine import ingest_ray  # Ray is an optional extra: imported only when asked for
 
         return ingest_ray([str(p) for p in paths], db, shards=shards, address=address, actors=workers,
-                          reprocess=reprocess, batch_size=batch_size, progress=progress)
-    return ingest_local(paths, db, workers=workers, reprocess=reprocess, batch_size=batch_size, progress=progress)
+                          reprocess=reprocess, batch_size=batch_size, progress=progress, max_chars=max_chars)
+    return ingest_local(paths, db, workers=workers, reprocess=reprocess, batch_size=batch_size, progress=progress,
+                        max_chars=max_chars)

@@ -97,13 +97,14 @@ class _Pending:
 
 def ingest(paths: Iterable[str | Path], db: str | Path, workers: int = 1, reprocess: bool = False,
            batch_size: int = DEFAULT_BATCH, progress: Callable[[IngestSummary], None] | None = None,
-           ) -> IngestSummary:
+           max_chars: int | None = None) -> IngestSummary:
     """Extract every story under ``paths`` into the SQLite store ``db``; return what happened.
 
     ``workers`` worker processes each load the model once; ``batch_size`` stories form one
     extraction batch and one transaction. ``progress`` is called with the running summary after
     every input (the CLI draws its bar from it). Raises ``InputError`` only when the store itself
-    cannot be opened; bad inputs never raise, they are filed as failures.
+    cannot be opened; bad inputs never raise, they are filed as failures. ``max_chars`` cuts longer
+    stories as ``extract_many`` does (default: never).
 
     Example::
 
@@ -118,8 +119,9 @@ def ingest(paths: Iterable[str | Path], db: str | Path, workers: int = 1, reproc
     store = open_store(db)
     producer = expected_producer()
     run = Run(store, summary, producer, reprocess, batch_size, progress, started)
+    run.max_chars = max_chars
     try:
-        for pending, result in _extract(run.candidates(names), workers, batch_size):
+        for pending, result in _extract(run.candidates(names), workers, batch_size, max_chars):
             run.file_result(pending, result)
         run.flush()
     except BaseException:
@@ -254,6 +256,7 @@ class Run:
                  batch_size: int, progress: Callable[[IngestSummary], None] | None, started: float) -> None:
         self.store, self.summary, self.producer, self.reprocess = store, summary, producer, reprocess
         self.batch_size = max(1, batch_size)
+        self.max_chars: int | None = None      # the same cut as the pipeline's, for id-less stories' ids
         self.progress, self.started = progress, started
         self.seen = _SeenIds()
         self.buffer: list[tuple[str, tuple[Any, ...]]] = []
@@ -272,7 +275,7 @@ class Run:
             if doc_id is None:
                 # Id-less stories get the pipeline's own id (hash of cleaned text + date), computed the
                 # pipeline's way — cleaning is cheap next to parsing — so they too are skipped on a rerun.
-                prep = prepare(dataclasses.replace(item))
+                prep = prepare(dataclasses.replace(item), max_chars=self.max_chars)
                 if isinstance(prep, Failure):
                     self.fail(path, line, prep.reason, prep.code)
                     continue
@@ -366,7 +369,7 @@ class Run:
         self.seen.close()
 
 
-def _extract(candidates: Iterator[_Pending], workers: int, batch_size: int,
+def _extract(candidates: Iterator[_Pending], workers: int, batch_size: int, max_chars: int | None = None,
              ) -> Iterator[tuple[_Pending, record.Record | Failure]]:
     """``process_batch`` over the candidates (through ``pipeline.run_batches``), each result paired
     with its story.
@@ -382,7 +385,7 @@ def _extract(candidates: Iterator[_Pending], workers: int, batch_size: int,
             inflight.append(batch)
             yield [p.story for p in batch]
 
-    options = Options.build(batch_size=batch_size)
+    options = Options.build(batch_size=batch_size, max_chars=max_chars)
     for results in run_batches(batches(), options, n_process=workers):
         yield from zip(inflight.popleft(), results, strict=True)
 

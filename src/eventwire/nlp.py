@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import re
+import time
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from itertools import islice
@@ -20,7 +21,8 @@ from spacy.tokens import Doc
 from .defaults import DEFAULT_MODEL
 from .errors import Model
 
-__all__ = ["CHUNK_CHARS", "DEFAULT_MODEL", "chunk_limit", "chunks", "load", "model_label", "parse", "parse_many"]
+__all__ = ["CHUNK_CHARS", "DEFAULT_MODEL", "PROGRESS_EVERY", "chunk_limit", "chunks", "load", "model_label", "parse",
+           "parse_many"]
 
 # Components we never read: skipping them is free speed (lemmas come from the lemmatizer we keep).
 _UNUSED = ("textcat",)
@@ -28,6 +30,8 @@ _UNUSED = ("textcat",)
 # a long story is parsed one paragraph-sized piece at a time, each at most this many characters.
 log = logging.getLogger(__name__)
 CHUNK_CHARS = 20_000
+#: Seconds between "long story …: 40% parsed" lines (logger ``eventwire``; the CLI prints them on stderr).
+PROGRESS_EVERY = 30.0
 _EMPTY = numpy.zeros((0,), dtype="float32")
 
 
@@ -81,12 +85,36 @@ def chunk_limit(nlp: Language) -> int:
     return min(nlp.max_length - 1, CHUNK_CHARS)
 
 
-def parse(nlp: Language, text: str) -> Doc:
-    """Parse one text, in paragraph-sized chunks when it is longer than ``chunk_limit``."""
+def parse(nlp: Language, text: str, name: str | None = None) -> Doc:
+    """Parse one text, in paragraph-sized chunks when it is longer than ``chunk_limit``.
+
+    A chunked story that takes longer than ``PROGRESS_EVERY`` seconds logs how far it is (``name`` is
+    its id), so a pasted dump of a million characters does not sit silent for minutes.
+    """
     parts = chunks(text, chunk_limit(nlp))
     if len(parts) == 1:
         return _lighten(nlp(text))
-    return Doc.from_docs([_lighten(d) for d in nlp.pipe(parts, batch_size=1)], ensure_whitespace=False)
+    docs: list[Doc] = []
+    done, said = 0, False
+    start = last = time.monotonic()
+    for part, doc in zip(parts, nlp.pipe(parts, batch_size=1), strict=True):
+        docs.append(_lighten(doc))
+        done += len(part)
+        if time.monotonic() - last >= PROGRESS_EVERY and done < len(text):
+            log.info("long story %s: %d%% parsed (%s of %s characters)", name or "(no id)",
+                     100 * done // len(text), _size(done), _size(len(text)))
+            last, said = time.monotonic(), True
+    if said:
+        log.info("long story %s: parsed %s characters in %.0f s; running the stages", name or "(no id)",
+                 _size(len(text)), time.monotonic() - start)
+    return Doc.from_docs(docs, ensure_whitespace=False)
+
+
+def _size(chars: int) -> str:
+    """``500k``, ``1.25M``: a character count as a person reads it."""
+    if chars >= 1_000_000:
+        return f"{chars / 1_000_000:.3g}M"
+    return f"{chars / 1000:.0f}k" if chars >= 1000 else str(chars)
 
 
 def _lighten(doc: Doc) -> Doc:
@@ -96,14 +124,18 @@ def _lighten(doc: Doc) -> Doc:
     return doc
 
 
-def parse_many(nlp: Language, texts: Iterable[str], *, batch_size: int = 32) -> Iterator[Doc]:
+def parse_many(nlp: Language, texts: Iterable[str], *, batch_size: int = 32,
+               names: Iterable[str] | None = None) -> Iterator[Doc]:
     """Stream parsed docs in input order. The short texts of each batch go through one ``nlp.pipe``
     call together, whatever long (chunked) texts sit between them: a long story must not break
-    the batch for its neighbours."""
+    the batch for its neighbours. ``names`` (story ids, in the same order) label progress lines."""
     limit = chunk_limit(nlp)
     it = iter(texts)
+    labels = iter(names) if names is not None else None
     while batch := list(islice(it, batch_size)):
+        ids: list[str | None] = list(islice(labels, len(batch))) if labels is not None else []
+        ids += [None] * (len(batch) - len(ids))
         short = [t for t in batch if len(t) <= limit]
         parsed = iter([_lighten(d) for d in nlp.pipe(short, batch_size=batch_size)])
-        for text in batch:
-            yield parse(nlp, text) if len(text) > limit else next(parsed)
+        for text, name in zip(batch, ids, strict=True):
+            yield parse(nlp, text, name) if len(text) > limit else next(parsed)

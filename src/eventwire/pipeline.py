@@ -58,6 +58,7 @@ class Options:
     stages: tuple[str, ...] = stages_mod.DEFAULT_STAGES
     stage_modules: tuple[tuple[str, str], ...] = ()
     batch_size: int = DEFAULT_BATCH
+    max_chars: int | None = None               # cut longer stories (the CLI's --max-chars); None: never
 
     @classmethod
     def build(cls, *, stages: Sequence[str] | None = None, **kwargs: Any) -> Options:
@@ -98,17 +99,21 @@ def extract(text: str, published: str | dt.date | None = None, title: str | None
 def extract_many(stories: Iterable[StoryInput], *, n_process: int = 1, batch_size: int = DEFAULT_BATCH,
                  clean: bool = True, model: str = nlp_mod.DEFAULT_MODEL,
                  published: str | dt.date | None = None,
-                 stages: Sequence[str] | None = None) -> Iterator[record.Record | Failure]:
+                 stages: Sequence[str] | None = None,
+                 max_chars: int | None = None) -> Iterator[record.Record | Failure]:
     """Stream one ``Record`` (or ``Failure``) per input story, in input order.
 
     ``stories`` may hold ``RawStory`` objects (from ``eventwire.ingest.read_paths``), plain
     strings or dicts with the JSONL keys. ``published`` overrides every story's own date (the
     CLI's ``--date``). With ``n_process > 1`` worker processes each load the model once.
     ``stages`` replaces the default pipeline (``eventwire.stages.DEFAULT_STAGES``) by stage names.
+    ``max_chars`` cuts a longer story at the last paragraph, sentence or space boundary before it
+    (warning ``Warn.CUT`` on the record); by default nothing is cut (cost is linear in length).
     """
     if published is not None:
         _parse_published(published)     # a bad --date fails here, once, not in every worker
-    options = Options.build(stages=stages, clean=clean, model=model, published=published, batch_size=batch_size)
+    options = Options.build(stages=stages, clean=clean, model=model, published=published, batch_size=batch_size,
+                            max_chars=max_chars)
     for results in run_batches(_batched(stories, batch_size), options, n_process=n_process):
         yield from results
 
@@ -136,9 +141,10 @@ def process_batch(stories: Sequence[StoryInput], options: Options) -> list[recor
     pipeline = _stages(options)
     override = _parse_published(options.published) if options.published is not None else None
     producer = make_producer(nlp_mod.model_label(nlp), [s.name for s in pipeline])
-    prepared = [_prepare(s, options.clean, override) for s in stories]
-    texts = [p.document.text for p in prepared if isinstance(p, Prepared) and not p.skip_nlp]
-    docs = iter(nlp_mod.parse_many(nlp, texts, batch_size=max(1, options.batch_size)))
+    prepared = [_prepare(s, options.clean, override, options.max_chars) for s in stories]
+    parsed = [p.document for p in prepared if isinstance(p, Prepared) and not p.skip_nlp]
+    docs = iter(nlp_mod.parse_many(nlp, [d.text for d in parsed], batch_size=max(1, options.batch_size),
+                                   names=[d.id for d in parsed]))
     out: list[record.Record | Failure] = []
     for item in prepared:
         if isinstance(item, Failure):
@@ -197,13 +203,14 @@ def analyse(nlp: Language, doc: Doc | None, prep: Prepared, producer: record.Pro
     return rec
 
 
-def prepare(story: StoryInput, *, clean: bool = True, published: str | dt.date | None = None) -> Prepared | Failure:
+def prepare(story: StoryInput, *, clean: bool = True, published: str | dt.date | None = None,
+            max_chars: int | None = None) -> Prepared | Failure:
     """Read, clean, date and identify one story without parsing it (cheap next to the spaCy pass).
 
     The loader uses it to know an id-less story's ``document.id`` before deciding to extract it.
     """
     override = _parse_published(published) if published is not None else None
-    return _prepare(story, clean, override)
+    return _prepare(story, clean, override, max_chars)
 
 
 def document_id(text: str, published: dt.date | None) -> str:
@@ -212,7 +219,8 @@ def document_id(text: str, published: dt.date | None) -> str:
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
 
 
-def _prepare(story: StoryInput, clean: bool, override: tuple[dt.date | None, str | None] | None) -> Prepared | Failure:
+def _prepare(story: StoryInput, clean: bool, override: tuple[dt.date | None, str | None] | None,
+             max_chars: int | None = None) -> Prepared | Failure:
     raw = _as_raw(story)
     if isinstance(raw, Failure):
         return raw
@@ -231,6 +239,11 @@ def _prepare(story: StoryInput, clean: bool, override: tuple[dt.date | None, str
         published, published_at = override
     if not text.strip():
         return Input.NO_TEXT_AFTER_CLEANING.failure(origin=raw.origin or raw.id or "<text>")
+    if max_chars is not None and len(text) > max_chars:
+        # cut before hashing: the record's text, hash and id are those of what was analysed
+        whole = len(text)
+        text = nlp_mod.chunks(text[:max_chars + 1], max_chars)[0]
+        warnings.append(record.Warning(*Warn.CUT.warning(kept=len(text), chars=whole, limit=max_chars)))
     language = detect_language(text)
     content_hash = hashlib.sha256(text.encode("utf-8")).hexdigest()
     doc_id = raw.id or document_id(text, published)

@@ -111,7 +111,7 @@ class _Extractor:
                 continue
             doc_id = story.id
             if doc_id is None:   # the pipeline's own id, as the local loader computes it
-                prep = prepare(dataclasses.replace(story))
+                prep = prepare(dataclasses.replace(story), max_chars=self.options.max_chars)
                 if isinstance(prep, Failure):
                     rows.append(shards_mod.ShardRow(path, line, failure=prep))
                     continue
@@ -152,7 +152,8 @@ def _done_ids(db: str | Path, shard_dir: Path, options: Options) -> frozenset[st
 
 def ingest_ray(paths: list[str], db: str | Path, *, shards: str | Path | None = None, address: str | None = None,
                actors: int = 1, reprocess: bool = False, batch_size: int = DEFAULT_BATCH,
-               progress: Callable[[IngestSummary], None] | None = None) -> IngestSummary:
+               progress: Callable[[IngestSummary], None] | None = None,
+               max_chars: int | None = None) -> IngestSummary:
     """Extract ``paths`` with ``actors`` Ray actors into Parquet ``shards`` (default ``<db>.shards``), then
     load them into ``db``. Connects to ``address`` (``auto``, ``ray://head:10001``) or, when None and Ray
     is not started yet, starts a local Ray. Rerunning skips documents already in the shards or the store.
@@ -167,7 +168,7 @@ def ingest_ray(paths: list[str], db: str | Path, *, shards: str | Path | None = 
     shard_dir = Path(shards) if shards is not None else Path(f"{db}.shards")
     job = shard_dir
     files = input_files(paths)
-    options = Options.build(batch_size=batch_size)
+    options = Options.build(batch_size=batch_size, max_chars=max_chars)
     done = frozenset() if reprocess else _done_ids(db, shard_dir, options)
     if not ray.is_initialized():
         ray.init(address=address, include_dashboard=False, log_to_driver=False,

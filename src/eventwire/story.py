@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from . import record
 from .ingest.dateline import Dateline
 from .mentions import Mention
+from .spans import SpanIndex
 
 
 @dataclass(slots=True)
@@ -41,6 +42,9 @@ class Story:
     _actor_spans_: list[tuple[int, int, str]] = field(default_factory=list)
     _place_spans_: list[tuple[int, int, str]] = field(default_factory=list)
     _starts_: list[int] = field(default_factory=list)
+    _places_: SpanIndex[tuple[int, int, str]] | None = None
+    _times_: tuple[tuple[int, int], SpanIndex[record.Time]] | None = None
+    _last_mentions_: tuple[int, dict[str, tuple[int, list[int]]]] | None = None
 
     def _index(self) -> None:
         key = (id(self.actors), id(self.places))
@@ -48,6 +52,7 @@ class Story:
             self._actor_spans_ = sorted((s, e, a.id) for a in self.actors for s, e in a.mentions)
             self._place_spans_ = sorted((s, e, p.id) for p in self.places for s, e in p.mentions)
             self._starts_ = [s for s, _, _ in self._actor_spans_]
+            self._places_ = SpanIndex(self._place_spans_, lambda p: (p[0], p[1]))
             self._indexed = key
 
     @property
@@ -106,16 +111,38 @@ class Story:
 
     # --- places and times -------------------------------------------------------------------------
     def place_at(self, start: int, end: int) -> str | None:
-        for s, e, pid in self._place_spans:
-            if s < end and start < e:
-                return pid
-        return None
+        """The first place (in span order) with a mention overlapping ``[start, end)``."""
+        self._index()
+        assert self._places_ is not None
+        found = self._places_.overlapping(start, end)
+        return found[0][2] if found else None
 
     def times_in(self, start: int, end: int) -> list[record.Time]:
-        return [t for t in self.times if t.span[0] >= start and t.span[1] <= end]
+        """Time expressions inside ``[start, end)``, in ``times`` order."""
+        return self._time_index().inside(start, end)
 
     def time_at(self, start: int, end: int) -> record.Time | None:
-        return next((t for t in self.times if t.span[0] < end and start < t.span[1]), None)
+        """The first time expression (in ``times`` order) overlapping ``[start, end)``."""
+        found = self._time_index().overlapping(start, end)
+        return found[0] if found else None
+
+    def _time_index(self) -> SpanIndex[record.Time]:
+        key = (id(self.times), len(self.times))
+        if self._times_ is None or self._times_[0] != key:
+            self._times_ = (key, SpanIndex(self.times, lambda t: (t.span[0], t.span[1])))
+        return self._times_[1]
+
+    def last_mention_before(self, actor: record.Actor, before: int) -> int:
+        """The start of ``actor``'s last mention starting before ``before`` (-1 if none): a binary
+        search, where scanning every mention of every actor per pronoun was quadratic."""
+        if self._last_mentions_ is None or self._last_mentions_[0] != id(self.actors):
+            self._last_mentions_ = (id(self.actors), {})
+        known = self._last_mentions_[1].get(actor.id)
+        if known is None or known[0] != len(actor.mentions):
+            known = self._last_mentions_[1][actor.id] = (len(actor.mentions), sorted(s for s, _ in actor.mentions))
+        starts = known[1]
+        i = bisect.bisect_left(starts, before)
+        return starts[i - 1] if i else -1
 
 
 def _chars(span: Span | Token) -> tuple[int, int]:

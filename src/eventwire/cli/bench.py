@@ -37,10 +37,12 @@ def _int_list(value: str, option: str) -> tuple[int, ...]:
 @click.option("--repeat", type=click.IntRange(min=1), default=1, show_default=True,
               help="Alternate spaCy-only and 1-worker pipeline passes N times; the fastest of each is kept.")
 @click.option("--rss-at", default="", help="Also report 1-worker peak memory at these story counts, e.g. 1000,6000.")
+@click.option("--max-chars", type=click.IntRange(min=1000), default=None, metavar="N",
+              help="Cut stories longer than N characters, as extract --max-chars does (default: never).")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 @exits()
 def bench_command(path: str, limit: int | None, workers: str, batch_size: int, repeat: int, rss_at: str,
-                  fmt: str) -> None:
+                  fmt: str, max_chars: int | None = None) -> None:
     """Measure stories/s, words/s, peak memory and time per stage; compare with spaCy alone.
 
     The figure to watch is the ratio pipeline ÷ spaCy-only (target ≤ 1.3): what our stages add on top
@@ -58,7 +60,7 @@ def bench_command(path: str, limit: int | None, workers: str, batch_size: int, r
         from .. import bench  # spaCy loads only when the command runs
 
         result = bench.run(path, limit=limit, workers=counts, batch_size=batch_size, repeat=repeat,
-                           rss_at=sizes, progress=say)
+                           rss_at=sizes, progress=say, max_chars=max_chars)
     if fmt == "json":
         click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
         return

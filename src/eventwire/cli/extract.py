@@ -41,6 +41,9 @@ def _date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> dt
               help="Worker processes, each loading the model once (records keep input order).")
 @click.option("--batch-size", type=click.IntRange(min=1), default=DEFAULT_BATCH, show_default=True,
               help="Stories per spaCy batch.")
+@click.option("--max-chars", type=click.IntRange(min=1000), default=None, metavar="N",
+              help="Cut a story longer than N characters at the last paragraph or sentence boundary before N "
+                   "(a warning on the record says so). Default: never cut; cost is linear in length.")
 @click.option("--stage", "stages", multiple=True, metavar="NAME",
               help="Run these registered stages, in this order, instead of the default pipeline "
                    "(repeat the option; see docs/architecture.md).")
@@ -51,7 +54,7 @@ def _date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> dt
 @exits()
 def extract_command(paths: tuple[str, ...], published: dt.date | None, fmt: str, model: str, raw: bool,
                     workers: int, batch_size: int, stages: tuple[str, ...], explain: bool = False,
-                    layout: str = "auto") -> None:
+                    layout: str = "auto", max_chars: int | None = None) -> None:
     """Extract actors, places, dates, statements and PLOVER events from news stories.
 
     PATH is a .txt, .html, .jsonl or .jsonl.gz file, a folder of them, or - for standard input.
@@ -86,7 +89,7 @@ def extract_command(paths: tuple[str, ...], published: dt.date | None, fmt: str,
     pending: Record | None = None
     with story_progress() as progress:
         for result in extract_many(stories(), clean=not raw, model=model, published=published, n_process=workers,
-                                   batch_size=batch_size, stages=stages or None):
+                                   batch_size=batch_size, stages=stages or None, max_chars=max_chars):
             progress.advance(failed=isinstance(result, Failure))
             if isinstance(result, Failure):
                 failures += 1

@@ -45,10 +45,13 @@ _stderr = Console(stderr=True)
               help="Ray cluster to join (auto, ray://head:10001); default: start a local Ray.")
 @click.option("--shards", default=None, metavar="DIR",
               help="With --engine ray: the Parquet shard folder (default: <db>.shards).")
+@click.option("--max-chars", type=click.IntRange(min=1000), default=None, metavar="N",
+              help="Cut a story longer than N characters at the last paragraph or sentence boundary before N "
+                   "(a warning on the record says so). Default: never cut; cost is linear in length.")
 @exits(interrupted="interrupted; committed batches are kept — run the same command again to resume",
        unexpected_hint=" (committed batches are kept; rerun to resume)")
 def ingest_command(paths: tuple[str, ...], db: str, workers: int, reprocess: bool, batch_size: int, engine: str,
-                   address: str | None, shards: str | None) -> None:
+                   address: str | None, shards: str | None, max_chars: int | None = None) -> None:
     """Extract stories into a SQLite store; a rerun skips what is already stored.
 
     PATH is a .txt, .html, .jsonl or .jsonl.gz file or a folder of them (read recursively).
@@ -70,7 +73,7 @@ def ingest_command(paths: tuple[str, ...], db: str, workers: int, reprocess: boo
         from ..engines import ingest  # spaCy loads only when the command runs
 
         summary = ingest(paths, db, workers=workers, reprocess=reprocess, batch_size=batch_size, progress=show,
-                         engine=engine, address=address, shards=shards)
+                         engine=engine, address=address, shards=shards, max_chars=max_chars)
     _report(summary, "ingest")
 
 

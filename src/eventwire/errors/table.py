@@ -417,6 +417,11 @@ class Warn(Group):
     NOT_ENGLISH = W20.msg("the story looks like language {language!r}, not English: nothing was extracted")
     W30 = Code("EW-W30", None, "a long story was parsed in paragraph-sized chunks", "none: results are complete")
     LONG_STORY = W30.msg("long story ({chars:,} characters): parsed in {chunks} paragraph-sized chunks")
+    W31 = Code("EW-W31", None, "the story was longer than --max-chars (max_chars=) and was cut at the last paragraph, "
+               "sentence or space boundary before it: the rest was not analysed",
+               "drop --max-chars (cost is linear in length) or raise it to analyse the whole story")
+    CUT = W31.msg("story cut to its first {kept:,} of {chars:,} characters (--max-chars {limit:,}): the rest "
+                  "was not analysed")
 
 
 GROUPS: tuple[type[Group], ...] = (General, Input, Eval, Destination, Resource, Model, Store, Extraction, Pipeline,

@@ -26,6 +26,7 @@ from spacy.tokens import Token
 from .. import record
 from ..lexicon import subset
 from ..quantities import find_quantities
+from ..spans import SpanIndex
 from ..stages import register
 from ..story import Story
 from ..syntax import governing_verb
@@ -357,7 +358,8 @@ def _merge(into: Draft, other: Draft, *, keep_parties: bool = False) -> None:
 
 def find_events(story: Story, statements: list[record.Statement]) -> list[record.Event]:
     """Every event of the story, one per real event, ids ``E1…`` by first mention."""
-    quantities = find_quantities(story.doc)
+    quantities = SpanIndex(find_quantities(story.doc), lambda q: (min(q.head, q.number), max(q.head, q.number) + 1))
+    claims = SpanIndex(statements, lambda s: (s.span[0], s.span[1]))  # linear in story length, not quadratic
     drafts: list[Draft] = []
     found = [(tok, sense, span, *_participants(story, tok, sense)) for tok, sense, span in _find_triggers(story)]
     by_token = parties.told_before([(f[0], f[1].type, f[3]) for f in found])
@@ -370,7 +372,7 @@ def find_events(story: Story, statements: list[record.Statement]) -> list[record
         d.mentions.append(span)
         d.tokens.append(tok)
         attach(story, d, quantities)
-        d.claimed_by = next((s.id for s in statements if s.span[0] <= span[0] and span[1] <= s.span[1]), None)
+        d.claimed_by = next((s.id for s in claims.containing(span[0], span[1])), None)
         head = _dependent_of(d, drafts)
         if head is not None:  # "launched drones …, targeting facilities": the same attack
             _merge(head, d, keep_parties=True)

@@ -9,6 +9,7 @@ from spacy.tokens import Span, Token
 from .. import record
 from ..lexicon import read_words, subset
 from ..quantities import QuantityMention, fatality_count
+from ..spans import SpanIndex
 from ..story import Story
 from .draft import Draft
 from .lexicon import context_cues, mode_cues
@@ -48,7 +49,9 @@ def _dates(span: Span, trigger: Token) -> bool:
                 and root.head.i != trigger.i)
 
 
-def attach(story: Story, d: Draft, quantities: list[QuantityMention]) -> None:
+def attach(story: Story, d: Draft, quantities: SpanIndex[QuantityMention]) -> None:
+    """The clause's date, place, counts, mode, contexts, objects and status onto ``d``; ``quantities`` are
+    indexed by token range so each trigger looks only at the counts near it (linear in story length)."""
     tok = d.trigger
     clause = clause_tokens(tok)
     ids = {t.i for t in clause}
@@ -73,7 +76,8 @@ def attach(story: Story, d: Draft, quantities: list[QuantityMention]) -> None:
         if len(located) == 1:
             d.place, d.place_source = located.pop(), "clause"
     subtree = {t.i for t in tok.subtree} if d.sense.type == "ASSAULT" else ids
-    for q in quantities:
+    near = subtree | ids
+    for q in quantities.overlapping(min(near), max(near) + 1):
         if (q.head in subtree or q.number in subtree) and fatality_count(story.doc, q) and q.head not in ids:
             # "stormed a hotel, leaving at least five people dead": the toll sits in a dependent clause
             d.fatalities = d.fatalities or record.Fatalities(q.value, q.qualifier)

@@ -230,7 +230,7 @@ def _described(story: Story, head: Token, span: tuple[int, int], before: int) ->
     countries = {story.actor(a).country for a in _actors_in(story, span) if story.actor(a).kind == "country"}
     best: tuple[int, str] | None = None
     for actor in story.actors:
-        last = max((s for s, _ in actor.mentions if s < before), default=-1)
+        last = story.last_mention_before(actor, before)
         if last < 0 or (best is not None and last <= best[0]):
             continue
         if countries and actor.country not in countries:
