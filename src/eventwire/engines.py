@@ -25,7 +25,7 @@ def ingest(paths: Iterable[str | Path], db: str | Path, workers: int = 1, reproc
     """``loader.ingest`` with ``engine="local"``; with ``engine="ray"``, ``workers`` Ray actors on the
     cluster at ``address`` (a local Ray when None) write Parquet ``shards`` (default ``<db>.shards``),
     then ``shards.load`` stores them in ``db``. Both give the same records. ``max_chars`` cuts longer stories
-    (``--max-chars``, warning EW-W31) in either engine.
+    (``--max-chars``, with a warning on the record) in either engine.
 
     Example::
 
