@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..lexicon import read_tsv, read_words
+from ..regexfirst import guarded
 
 RANKS = {"platform": 0, "medium": 1, "form": 2}
 
@@ -61,7 +62,7 @@ def channels() -> Channels:
         parts.append(rf"(?P<s{i}>{body}(?![\w-]))")
     # The word-start look-behind is shared by every surface, so it is tested once per position, before
     # the alternatives: inside a word the scan fails at once (6× faster, same matches).
-    return Channels(re.compile(r"(?<![\w-])(?:" + "|".join(parts) + ")", re.IGNORECASE), tuple(surfaces))
+    return Channels(guarded(r"(?<![\w-])(?:" + "|".join(parts) + ")", re.IGNORECASE), tuple(surfaces))
 
 
 @cache
