@@ -27,6 +27,7 @@ from .mentions import Mention, igo_key
 from .mentions import igos as _igos
 from .roles import RoleSpan, role_spans, title_sector
 from .stages import register
+from .syntax import doc_text
 
 if TYPE_CHECKING:
     from .story import Story
@@ -63,7 +64,7 @@ def build_actors(doc: Doc, mentions: list[Mention], gaz: Gazetteer | None = None
     person_at: dict[int, str] = {}
     used_in_groups = _groups(doc, mentions, drafts, gaz)
 
-    text = doc.text  # Doc.text joins every token on each access: read it once
+    text = doc_text(doc)  # Doc.text joins every token on each access: read it once
     surname_owner = _surname_owners(mentions, text)
     org_names = OrgNames.of_story(text, mentions)
     for m in mentions:
@@ -223,7 +224,7 @@ def _groups(doc: Doc, mentions: list[Mention], drafts: dict[str, _Draft],
     """Collective actors headed by an institution noun; returns the modifier spans they consumed."""
     by_token = {i: m for m in mentions for i in range(m.tok_start, m.tok_end)}
     used: set[tuple[int, int]] = set()
-    text = doc.text  # Doc.text joins every token on each access: read it once
+    text = doc_text(doc)  # Doc.text joins every token on each access: read it once
     for tok in doc:
         match = _institution_at(doc, tok)
         if match is None:
@@ -366,7 +367,7 @@ def _person_affiliations(doc: Doc, drafts: dict[str, _Draft], mentions: list[Men
                          on: dt.date | None = None, owners: PersonNames | None = None) -> None:
     """Country and sector of people: evidence from their roles and the story, decided in ``affiliation``."""
     by_token = {i: m for m in mentions for i in range(m.tok_start, m.tok_end)}
-    surname_owner = owners or _surname_owners(mentions, doc.text)
+    surname_owner = owners or _surname_owners(mentions, doc_text(doc))
     sectors: dict[str, list[Candidate]] = {}
     for d in drafts.values():
         if d.kind != "person":

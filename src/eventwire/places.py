@@ -24,6 +24,7 @@ from .lexicon import read_tsv, read_words, subset
 from .mention_cues import given_names
 from .names import name_key
 from .stages import register
+from .syntax import doc_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -334,7 +335,7 @@ def _named_after_places(mentions: Sequence[Mention], doc: Doc, names: list[str],
     # a dateline the model typed ORG ("MANSFIELD, Ohio --") is read too
     placed = {i for m in mentions if m.type != "organization" for i in range(m.tok_start, m.tok_end)}
     datelines = {(d.start_char, d.end_char) for d in _datelines(doc, placed, gaz)}
-    found = [f for f in found if (f[0], f[1]) not in datelines] + [(s, e, doc.text[s:e]) for s, e in datelines]
+    found = [f for f in found if (f[0], f[1]) not in datelines] + [(s, e, doc_text(doc)[s:e]) for s, e in datelines]
     if not found:
         return []
     anchors = [e for e in chosen.values() if e is not None]

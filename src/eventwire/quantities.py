@@ -28,7 +28,7 @@ from functools import cache
 from spacy.tokens import Doc, Token
 
 from .lexicon import read_tsv, read_words
-from .syntax import ancestors, first_conjunct
+from .syntax import ancestors, doc_text, first_conjunct
 
 _DIR = "quantities"
 _DIGITS = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
@@ -281,7 +281,7 @@ def _is_toll_noun(token: Token, w: _Words) -> bool:
 def find_quantities(doc: Doc) -> list[QuantityMention]:
     """Every count of things or people in ``doc``, in text order; see the module docstring for conventions."""
     w = _words()
-    text = doc.text
+    text = doc_text(doc)
     lowers = [t.lower_ for t in doc]
     found: list[QuantityMention] = []
     i = 0

@@ -25,6 +25,7 @@ __all__ = [
     "ancestors",
     "auxiliaries",
     "clause_root",
+    "doc_text",
     "first_conjunct",
     "governing_verb",
     "has_modal",
@@ -41,9 +42,23 @@ AUX_DEPS: frozenset[str] = frozenset({"aux", "auxpass"})
 
 _QUOTE_MARKS = frozenset({"“", "”", '"'})
 _QUOTE_OR_BREAK = re.compile(r'[“”"\n]')
+_TEXT_KEY = "eventwire.text"
 
 
 # --- walking up ----------------------------------------------------------------------------------------
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, joined once per Doc.
+
+    spaCy rebuilds ``Doc.text`` from a new Token object per token on every access; the stages read it
+    about ten times per story, which cost more than the times rules. Kept in ``doc.user_data``, so it
+    lives and dies with the Doc (the stages never retokenize it).
+    """
+    text = doc.user_data.get(_TEXT_KEY)
+    if not isinstance(text, str):
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text
 
 
 def ancestors(tok: Token, *, steps: int, include_self: bool = False) -> Iterator[Token]:
@@ -150,7 +165,7 @@ def quoted_tokens(doc: Doc) -> set[int]:
     """
     # Walk the text's quotation marks and line breaks, not every token: building a Token object per
     # token of the story was most of this function's cost, and marks are few.
-    text = doc.text
+    text = doc_text(doc)
     inside: set[int] = set()
     open_at: int | None = None
     for m in _QUOTE_OR_BREAK.finditer(text):

@@ -27,6 +27,7 @@ from spacy.tokens import Doc
 
 from .. import record
 from ..stages import register
+from ..syntax import doc_text
 from . import detect
 from .lexicon import Lexicon, folder_of, load_lexicon
 from .normalize import NORMALISERS, Context, Norm
@@ -67,7 +68,7 @@ def _sentence(doc: Doc, start: int) -> str:
     """The sentence holding ``start`` and the one before it (a genre cue like "quarter" may sit there)."""
     span = doc.char_span(start, start + 1, alignment_mode="expand")
     if span is None or not doc.has_annotation("DEP"):
-        return doc.text[max(0, start - 300) : start + 200]
+        return doc_text(doc)[max(0, start - 300) : start + 200]
     sent = span.sent
     first = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
     return doc[first : sent.end].text
@@ -80,7 +81,7 @@ def find_times(doc: Doc, published: datetime.date | None, *, lang: str = "en") -
     placeholders ("Tuesday" -> "XXXX-WXX-2", "last month" -> "XXXX-XX"); absolute ones resolve fully.
     """
     lex = lexicon(lang)
-    text = doc.text
+    text = doc_text(doc)
 
     def accept(cand: detect.Candidate) -> Norm | None:
         if not detect.plausible(doc, cand, lex):

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from ..lexicon import Example as ResourceExample
 from ..lexicon import bad_example, bad_pattern, invalid, label_of, read_file
+from ..regexfirst import guarded
 
 _MODS = {
     "START", "MID", "END", "APPROX", "LESS_THAN", "MORE_THAN", "EQUAL_OR_LESS", "EQUAL_OR_MORE",
@@ -150,7 +151,7 @@ def _load_rules(path: Path, lex: Lexicon, known_normalisers: frozenset[str]) -> 
         _check(not missing, path, number, f"rule {name!r}: undefined piece(s) {missing}")
         expanded = _PLACEHOLDER.sub(lambda m: pieces[m.group(1)], raw)
         try:
-            pattern = re.compile(expanded, re.IGNORECASE)
+            pattern = guarded(expanded, re.IGNORECASE)  # same matches, fewer positions tried
         except re.error as exc:
             raise bad_pattern(f"{label_of(path)}:{number}", f"rule {name!r}", exc) from exc
         seen.add(name)
