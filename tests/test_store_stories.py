@@ -118,6 +118,7 @@ def test_cluster_from_scratch_gives_the_same_groups(store: Store) -> None:
 
 def test_a_failed_add_leaves_the_clusters_as_they_were(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
     from eventwire.store import stories as store_stories
+    from eventwire.store import story_rows
 
     before = _partition(store)
 
@@ -125,6 +126,7 @@ def test_a_failed_add_leaves_the_clusters_as_they_were(store: Store, monkeypatch
         raise RuntimeError("disk on fire")
 
     monkeypatch.setattr(store_stories, "refresh", broken)
+    monkeypatch.setattr(story_rows, "refresh", broken)  # the batch's refresh, before its commit
     extra = eventwire.extract("Russian drones struck Kharkiv on Tuesday, officials said.", published="2025-03-05",
                               source="Fourth")
     with pytest.raises(RuntimeError):
@@ -170,3 +172,12 @@ def test_cluster_adopts_events_stored_before_story_events_existed(store: Store) 
     store.cluster()
     assert _partition(store) == before
     assert store.check_stories() == []
+
+
+def test_a_storys_latest_members_are_read_through_an_index_not_a_sort(store: Store) -> None:
+    """Clustering reads a candidate story's last members for every new mention: a sort of all of them would
+    make each report of a widely reprinted story slower than the last."""
+    plan = " ".join(str(row[3]) for row in store.connection.execute(
+        "EXPLAIN QUERY PLAN SELECT mention FROM story_members WHERE story = ? "
+        "ORDER BY window_end DESC, rowid DESC LIMIT 8", ("S000000000000",)))
+    assert "story_members_recent" in plan and "TEMP B-TREE" not in plan

@@ -46,6 +46,7 @@ class Store:
         self.path = Path(path)
         self.readonly = readonly
         self._depth = 0
+        self._dirty: set[str] = set()  # story events whose summary is refreshed at the batch's commit
         if readonly:
             if not self.path.is_file():
                 raise Codes.NO_STORE.error(path=self.path)
@@ -110,8 +111,12 @@ class Store:
         self._depth = 1
         try:
             yield
+            if self._dirty:  # once per batch, not per story: a story event reprinted by 400 outlets would
+                story_rows.refresh(self._conn, self._dirty)  # otherwise re-read its members 400 times
+                self._dirty.clear()
         except BaseException:
             self._depth = 0
+            self._dirty.clear()
             self._conn.execute("ROLLBACK")
             raise
         self._depth = 0
@@ -150,7 +155,7 @@ class Store:
         doc = data["document"]
         ids = identities.assign(self._conn, doc["id"], data.get("actors", []))
         copies.assign(self._conn, doc["id"], doc.get("text") or "", doc.get("published_at") or doc.get("published"))
-        stories.add_document(self._conn, data, ids, sticky)
+        stories.add_document(self._conn, data, ids, sticky, dirty=self._dirty)
 
     def _delete(self, doc_id: str) -> stories.Sticky:
         """Remove a story's rows child tables first (FTS triggers fire on each deleted row); its events

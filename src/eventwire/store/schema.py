@@ -297,7 +297,15 @@ INSERT INTO events_fts(events_fts) VALUES ('rebuild');
 INSERT INTO statements_fts(statements_fts) VALUES ('rebuild');
 """
 
-MIGRATIONS: list[str] = [_V1, _V2, _V3, _V4]
+# Version 5: a story's most recent members by an index, not a sort of all of them. Clustering reads a
+# candidate story's last members (``story_index.members``) for every new mention; with only
+# ``story_members(story)`` SQLite sorted every member of the story each time, so a story reprinted by
+# hundreds of outlets made each new report slower than the last (quadratic ingest).
+_V5 = """
+CREATE INDEX story_members_recent ON story_members(story, window_end);
+"""
+
+MIGRATIONS: list[str] = [_V1, _V2, _V3, _V4, _V5]
 """``MIGRATIONS[n]`` takes a store from version ``n`` to ``n + 1``; append, never edit."""
 
 SCHEMA_VERSION = len(MIGRATIONS)

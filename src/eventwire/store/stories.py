@@ -42,11 +42,13 @@ def forget(conn: sqlite3.Connection, doc_id: str) -> Sticky:
 
 
 def add_document(conn: sqlite3.Connection, data: Mapping[str, Any], identities: Mapping[str, str] | None = None,
-                 sticky: Sticky | None = None) -> list[str]:
+                 sticky: Sticky | None = None, dirty: set[str] | None = None) -> list[str]:
     """Cluster the events of one stored record; return the story id of each event, in event order.
 
     ``identities`` maps the record's actor ids to store-wide identity ids (``store.identities``);
-    without it an actor's identity is its case-folded name.
+    without it an actor's identity is its case-folded name. With ``dirty`` the story events it changed
+    are added to that set for the caller to refresh before its commit (``Store.transaction``); without
+    it their summaries are refreshed here.
     """
     ident: Callable[[Mapping[str, Any]], str] | None = None
     if identities is not None:
@@ -75,7 +77,10 @@ def add_document(conn: sqlite3.Connection, data: Mapping[str, Any], identities: 
             for key, sid in where.items():
                 if sid == gone:
                     where[key] = decision.cluster
-    refresh(conn, index.dirty)
+    if dirty is None:
+        refresh(conn, index.dirty)
+    else:
+        dirty |= index.dirty
     return [where[m.key] for m in mentions]
 
 

@@ -73,13 +73,20 @@ def agreed_interval(spans: list[tuple[str, str]]) -> tuple[str, str]:
     """The common part of the largest group of overlapping (start, end) intervals, finest first on ties
     (the story summary and the ACLED export date a story event by it)."""
     best: tuple[int, int, str, str] | None = None
+    counted = Counter(spans)  # many reports give one interval: quadratic in distinct intervals, not reports
+    weights = dict(counted)
+    distinct = list(counted)
     for start, end in spans:
-        group = [(s, e) for s, e in spans if s <= end and start <= e]
+        if (start, end) not in counted:
+            continue  # this seed was tried already (the first time it came; order decides ties)
+        del counted[(start, end)]
+        group = [(s, e) for s, e in distinct if s <= end and start <= e]
         lo, hi = max(s for s, _ in group), min(e for _, e in group)
         if lo > hi:  # members that overlap the seed but not one another: keep the seed itself
             lo, hi = start, end
         width = (hi > lo) + len(hi)  # a crude tie-break that prefers a single day
-        key = (len(group), -width, lo, hi)
+        size = sum(weights[s] for s in group)
+        key = (size, -width, lo, hi)
         if best is None or key[:2] > best[:2]:
             best = key
     assert best is not None
