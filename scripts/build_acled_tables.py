@@ -43,6 +43,12 @@ def _disorder(row: dict[str, str]) -> str:
     return "; ".join(kinds) or "Strategic developments"
 
 
+def _write(name: str, header: str, rows: list[tuple[object, ...]]) -> None:
+    with (OUT / name).open("w", encoding="utf-8") as fh:
+        fh.write(header)
+        fh.writelines("\t".join(map(str, row)) + "\n" for row in rows)
+
+
 def main(src: Path) -> None:
     countries = []
     for row in _read(src / "countries.tsv"):
@@ -55,18 +61,13 @@ def main(src: Path) -> None:
               "# PURPOSE: ACLED's spelling of each country and its region, for 'eventwire export --format acled'. "
               "Built by scripts/build_acled_tables.py from ACLED's published country list; do not edit by hand.\n"
               "# EXAMPLE: TUR | 792 | Turkey | Middle East\n")
-    with (OUT / "acled_countries.tsv").open("w", encoding="utf-8") as fh:
-        fh.write(header)
-        for iso3, numeric, name, region in sorted(countries):
-            fh.write(f"{iso3}\t{numeric}\t{name}\t{region}\n")
+    _write("acled_countries.tsv", header, sorted(countries))
     header = ("# FORMAT: event_type<TAB>sub_event_type<TAB>disorder_type\n"
               "# PURPOSE: ACLED's 25 sub-event types and the disorder_type each belongs to. Built by "
               "scripts/build_acled_tables.py from ACLED's event categories; do not edit by hand.\n"
               "# EXAMPLE: Protests | Excessive force against protesters | Political violence; Demonstrations\n")
-    with (OUT / "acled_categories.tsv").open("w", encoding="utf-8") as fh:
-        fh.write(header)
-        for row in _read(src / "event_categories.tsv"):
-            fh.write(f"{row['event_type']}\t{row['sub_event_type']}\t{_disorder(row)}\n")
+    _write("acled_categories.tsv", header, [(row["event_type"], row["sub_event_type"], _disorder(row))
+                                            for row in _read(src / "event_categories.tsv")])
     print(f"{len(countries)} countries, categories written to {OUT}")
 
 

@@ -7,11 +7,12 @@ Debian's ``chromium-headless-shell`` (``.ci/run``); without it the browser tests
 
 from __future__ import annotations
 
+import os
 import shutil
 import socket
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -129,3 +130,29 @@ def page(browser: Any) -> Iterator[Any]:
 def screenshots(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Where the tests save a 1280×800 screenshot of each page (a temporary folder)."""
     return tmp_path_factory.mktemp("screenshots")
+
+
+@pytest.fixture(scope="session")
+def shot(screenshots: Path) -> Callable[[Any, str], Path]:
+    """``shot(page, "map.png")``: a screenshot into ``screenshots``, copied to ``$EVENTWIRE_SHOTS`` when set
+    (a folder to look at them in after the run)."""
+
+    def take(tab: Any, name: str) -> Path:
+        path = screenshots / name
+        tab.screenshot(path=path)
+        if keep := os.environ.get("EVENTWIRE_SHOTS"):
+            Path(keep).mkdir(parents=True, exist_ok=True)
+            shutil.copy(path, Path(keep) / name)
+        return path
+
+    return take
+
+
+@pytest.fixture(scope="session")
+def row_ids() -> Callable[..., list[str]]:
+    """``row_ids(page, "#events")``: the ``data-id`` of a table's body rows, in page order."""
+
+    def ids(tab: Any, table: str) -> list[str]:
+        return list(tab.locator(f"{table} tbody tr[data-id]").evaluate_all("rows => rows.map(r => r.dataset.id)"))
+
+    return ids

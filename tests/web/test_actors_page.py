@@ -4,8 +4,6 @@ keyset pages cover every actor once, who acts on whom, one actor's page and its 
 from __future__ import annotations
 
 import re
-import shutil
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -13,29 +11,17 @@ import pytest
 import eventwire
 from eventwire.store import Store
 
-SHOTS = Path("/tmp/shots")
 
-
-def _ids(page: Any, table: str = "#actors") -> list[str]:
-    return page.locator(f"{table} tbody tr[data-id]").evaluate_all("rows => rows.map(r => r.dataset.id)")
-
-
-def _shot(page: Any, screenshots: Path, name: str) -> None:
-    page.screenshot(path=screenshots / name)
-    SHOTS.mkdir(exist_ok=True)
-    shutil.copy(screenshots / name, SHOTS / name)
-
-
-def test_actors_page_lists_actors_and_filters_change_rows(page: Any, server: str, screenshots: Path) -> None:
+def test_actors_page_lists_actors_and_filters_change_rows(page: Any, server: str, row_ids: Any, shot: Any) -> None:
     page.goto(f"{server}/actors")
     assert page.title().startswith("Actors")
-    everyone = _ids(page)
+    everyone = row_ids(page, "#actors")
     assert len(everyone) >= 5
-    _shot(page, screenshots, "actors.png")
+    shot(page, "actors.png")
     page.fill("input[name=type]", "ASSAULT")
     page.click("form.filters button[type=submit]")
     page.wait_for_url("**type=ASSAULT**")
-    attackers = _ids(page)
+    attackers = row_ids(page, "#actors")
     assert attackers and set(attackers) < set(everyone)
     names = page.locator("#actors tbody tr td:first-child a").all_inner_texts()
     assert "Russian forces" in names and "Claire Dubois" not in names  # a speaker with no assault is gone
@@ -69,11 +55,11 @@ def test_header_links_sort_the_rows(page: Any, server: str) -> None:
     assert page.locator("#actors tbody tr td:first-child a").all_inner_texts() == ["Russian forces", "Rebels"]
 
 
-def test_actors_json_returns_the_rows_the_html_shows(page: Any, server: str, client: Any) -> None:
+def test_actors_json_returns_the_rows_the_html_shows(page: Any, server: str, client: Any, row_ids: Any) -> None:
     for query in ("sort=country", "sort=-statements", "type=ASSAULT", "since=2025-10&sort=name"):
         page.goto(f"{server}/actors?{query}")
         data = client.get(f"/actors?{query}&format=json").json()
-        assert [r["id"] for r in data["rows"]] == _ids(page), query
+        assert [r["id"] for r in data["rows"]] == row_ids(page, "#actors"), query
 
 
 @pytest.mark.parametrize("sort", ["events", "-events", "name", "-country", "statements"])
@@ -91,17 +77,17 @@ def test_actor_keyset_pages_cover_every_row_once(client: Any, sort: str) -> None
     assert seen == whole and len(whole) >= 5
 
 
-def test_actor_page_lists_that_actors_events(page: Any, server: str, screenshots: Path) -> None:
+def test_actor_page_lists_that_actors_events(page: Any, server: str, row_ids: Any, shot: Any) -> None:
     page.goto(f"{server}/actors?actor=russian")
     page.get_by_role("link", name="Russian forces").click()
     page.wait_for_url("**/actors/I*")
     assert page.title().startswith("Russian forces")
-    assert sorted(_ids(page, "#events-as-actor")) == ["strike-a/E1", "strike-b/E1"]
-    assert _ids(page, "#events-as-recipient") == []
+    assert sorted(row_ids(page, "#events-as-actor")) == ["strike-a/E1", "strike-b/E1"]
+    assert row_ids(page, "#events-as-recipient") == []
     hrefs = page.locator("#events-as-actor tbody a").evaluate_all("links => links.map(a => a.getAttribute('href'))")
     assert "/documents/strike-a#E1" in hrefs and "/documents/strike-b#E1" in hrefs
     assert "RUS stated by the story in 2 documents" in page.locator(".actor-facts").inner_text()
-    _shot(page, screenshots, "actor.png")
+    shot(page, "actor.png")
 
 
 def test_actor_page_lists_statements_and_json(client: Any) -> None:

@@ -4,7 +4,6 @@ equal to the HTML, a 404 page, and nothing from a story executed or linked unsaf
 
 from __future__ import annotations
 
-import shutil
 from collections import defaultdict
 from itertools import pairwise
 from pathlib import Path
@@ -17,7 +16,6 @@ from eventwire.web.segments import pieces
 
 from .conftest import STORIES
 
-SHOTS = Path("/tmp/shots")
 PIECES_JS = """els => els.map(el => ({kind: el.dataset.kind, ids: el.dataset.ids.split(' '),
     start: Number(el.dataset.start), end: Number(el.dataset.end), span: el.dataset.span.split(' ').map(Number),
     text: el.textContent, lit: el.classList.contains('lit')}))"""
@@ -64,7 +62,7 @@ def test_every_span_is_highlighted_at_its_offsets(page: Any, server: str, web_st
     assert page.errors == [] and page.dialogs == []
 
 
-def test_document_page_looks_right_and_has_a_legend(page: Any, server: str, screenshots: Path) -> None:
+def test_document_page_looks_right_and_has_a_legend(page: Any, server: str, shot: Any) -> None:
     page.goto(f"{server}/documents/strike-a")
     assert page.title().startswith("Drones hit Kharkiv power station")
     labels = page.locator("#legend .key").all_inner_texts()
@@ -72,9 +70,7 @@ def test_document_page_looks_right_and_has_a_legend(page: Any, server: str, scre
     assert page.locator("#doc-text mark.hl-actor").count() >= 1
     box_text, box_side = page.locator(".doc-main").bounding_box(), page.locator(".doc-side").bounding_box()
     assert box_text["x"] + box_text["width"] <= box_side["x"]  # text left, events right at 1280 px
-    page.screenshot(path=screenshots / "document.png")
-    SHOTS.mkdir(exist_ok=True)
-    shutil.copy(screenshots / "document.png", SHOTS / "document.png")
+    shot(page, "document.png")
     actor = page.locator("#doc-text mark.hl-actor").first
     before = actor.evaluate("el => getComputedStyle(el).backgroundColor")
     page.get_by_label("Actor").uncheck()  # the legend's box hides that kind, other kinds stay

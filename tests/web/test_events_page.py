@@ -2,31 +2,27 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 
-def _ids(page: Any) -> list[str]:
-    return page.locator("#events tbody tr[data-id]").evaluate_all("rows => rows.map(r => r.dataset.id)")
-
-
-def test_events_page_lists_events_and_filters_change_rows(page: Any, server: str, screenshots: Path) -> None:
+def test_events_page_lists_events_and_filters_change_rows(page: Any, server: str, row_ids: Any,
+                                                           shot: Any) -> None:
     page.goto(f"{server}/")
     assert page.title().startswith("Events")
-    all_ids = _ids(page)
+    all_ids = row_ids(page, "#events")
     assert len(all_ids) >= 5
-    page.screenshot(path=screenshots / "events.png")
+    shot(page, "events.png")
     page.fill("input[name=type]", "PROTEST")
     page.click("form.filters button[type=submit]")
     page.wait_for_url("**type=PROTEST**")
-    protests = _ids(page)
+    protests = row_ids(page, "#events")
     assert protests and set(protests) < set(all_ids)
     assert set(page.locator("#events tbody .type").all_inner_texts()) == {"PROTEST"}
 
 
-def test_events_json_returns_the_rows_the_html_shows(page: Any, server: str, client: Any) -> None:
+def test_events_json_returns_the_rows_the_html_shows(page: Any, server: str, client: Any, row_ids: Any) -> None:
     page.goto(f"{server}/events?country=UKR")
-    html_ids = _ids(page)
+    html_ids = row_ids(page, "#events")
     data = client.get("/events?country=UKR&format=json").json()
     assert [f"{r['doc_id']}/{r['event_id']}" for r in data["rows"]] == html_ids
     assert data["filters"] == {"country": "UKR"}

@@ -4,7 +4,6 @@ circles and the table, and a click on a place's circle lists that place's events
 from __future__ import annotations
 
 import re
-import shutil
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
@@ -12,7 +11,6 @@ from urllib.parse import parse_qs, urlparse
 
 from eventwire import web
 
-SHOTS = Path("/tmp/shots")
 WORLD = Path(web.__file__).parent / "static" / "world.svg"
 
 
@@ -40,7 +38,7 @@ def test_world_outline_is_small_and_never_crosses_the_antimeridian() -> None:
 
 
 def test_map_loads_and_json_equals_the_circles_and_table(page: Any, server: str, client: Any,
-                                                         screenshots: Path) -> None:
+                                                         shot: Any) -> None:
     page.goto(f"{server}/map")
     assert page.title().startswith("Map")
     points = client.get("/map?format=json").json()["points"]
@@ -55,9 +53,7 @@ def test_map_loads_and_json_equals_the_circles_and_table(page: Any, server: str,
     assert page.locator("#map image").get_attribute("href") == "/static/world.svg"
     assert client.get("/static/world.svg").status_code == 200
     assert not page.errors
-    page.screenshot(path=screenshots / "map.png")
-    SHOTS.mkdir(exist_ok=True)
-    shutil.copy(screenshots / "map.png", SHOTS / "map.png")
+    shot(page, "map.png")
 
 
 def test_map_circle_area_follows_the_count(client: Any) -> None:

@@ -9,49 +9,39 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
-SHOTS = Path("/tmp/shots")
 
-
-def _ids(page: Any) -> list[str]:
-    return page.locator("#stories tbody tr[data-id]").evaluate_all("rows => rows.map(r => r.dataset.id)")
-
-
-def _shot(page: Any, screenshots: Path, name: str) -> None:
-    page.screenshot(path=screenshots / name)
-    SHOTS.mkdir(exist_ok=True)
-    shutil.copy(screenshots / name, SHOTS / name)
-
-
-def test_stories_page_lists_story_events_and_filters_change_rows(page: Any, server: str, screenshots: Path) -> None:
+def test_stories_page_lists_story_events_and_filters_change_rows(page: Any, server: str, row_ids: Any,
+                                                                 shot: Any) -> None:
     page.goto(f"{server}/stories")
     assert page.title().startswith("Story events")
-    everything = _ids(page)
+    everything = row_ids(page, "#stories")
     assert len(everything) >= 5
-    _shot(page, screenshots, "stories.png")
+    shot(page, "stories.png")
     page.fill("input[name=type]", "PROTEST")
     page.click("form.filters button[type=submit]")
     page.wait_for_url("**type=PROTEST**")
-    protests = _ids(page)
+    protests = row_ids(page, "#stories")
     assert protests and set(protests) < set(everything)
     assert set(page.locator("#stories tbody .type").all_inner_texts()) == {"PROTEST"}
     assert not page.dialogs and not page.errors  # the markup story's outlet and title stay text
 
 
-def test_reported_by_two_outlets_keeps_the_kharkiv_strike_marked_contested(page: Any, server: str) -> None:
+def test_reported_by_two_outlets_keeps_the_kharkiv_strike_marked_contested(page: Any, server: str,
+                                                                           row_ids: Any) -> None:
     page.goto(f"{server}/stories")
     page.get_by_role("link", name="2+ outlets").click()
     page.wait_for_url("**min_sources=2**")
-    assert len(_ids(page)) == 1
+    assert len(row_ids(page, "#stories")) == 1
     row = page.locator("#stories tbody tr[data-id]")
     assert "Kharkiv" in row.inner_text() and "contested" in row.locator(".figs").inner_text()
     assert "Reuters" in row.inner_text() and "The Kyiv Independent" in row.inner_text()
 
 
-def test_stories_json_returns_the_rows_the_html_shows(page: Any, server: str, client: Any) -> None:
+def test_stories_json_returns_the_rows_the_html_shows(page: Any, server: str, client: Any, row_ids: Any) -> None:
     for query in ("", "country=UKR", "type=ASSAULT&since=2025", "source=reuters"):
         page.goto(f"{server}/stories?{query}")
         data = client.get(f"/stories?{query}&format=json").json()
-        assert [r["id"] for r in data["rows"]] == _ids(page), query
+        assert [r["id"] for r in data["rows"]] == row_ids(page, "#stories"), query
     assert [r["sources"] for r in client.get("/stories?source=reuters&format=json").json()["rows"]] == [
         ["Reuters", "The Kyiv Independent"]]
 
@@ -68,7 +58,7 @@ def test_story_pages_cover_every_row_once(client: Any) -> None:
 
 
 def test_story_page_shows_both_reports_and_the_contested_figures(page: Any, server: str, client: Any,
-                                                               screenshots: Path) -> None:
+                                                               shot: Any) -> None:
     page.goto(f"{server}/stories?place=Kharkiv")
     page.locator("#stories tbody tr[data-id] td.date a").click()
     page.wait_for_url("**/stories/S*")
@@ -83,7 +73,7 @@ def test_story_page_shows_both_reports_and_the_contested_figures(page: Any, serv
     line = " ".join(figure.inner_text().split())
     assert "4 (Reuters" in line and "6 (The Kyiv Independent" in line and "contested" in line
     assert line.index("4 (Reuters") < line.index("6 (The Kyiv Independent")
-    _shot(page, screenshots, "story.png")
+    shot(page, "story.png")
     sid = page.url.rsplit("/", 1)[1]
     data = client.get(f"/stories/{sid}?format=json").json()["story"]
     assert [r["source"] for r in data["reports"]] == ["Reuters", "The Kyiv Independent"]

@@ -3,12 +3,8 @@ opens the events page with since/until, and every bar is a plain link to its per
 
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlparse
-
-SHOTS = Path("/tmp/shots")
 
 
 def _chart(page: Any) -> list[tuple[str, str, int, int]]:
@@ -17,7 +13,7 @@ def _chart(page: Any) -> list[tuple[str, str, int, int]]:
 
 
 def test_timeline_loads_and_json_equals_the_chart_and_table(page: Any, server: str, client: Any,
-                                                             screenshots: Path) -> None:
+                                                             shot: Any) -> None:
     page.goto(f"{server}/timeline")
     assert page.title().startswith("Timeline")
     data = client.get("/timeline?format=json").json()
@@ -32,9 +28,7 @@ def test_timeline_loads_and_json_equals_the_chart_and_table(page: Any, server: s
     # One legend entry per type drawn.
     assert page.locator("ul.legend li").all_inner_texts() == data["types"]
     assert not page.errors
-    page.screenshot(path=screenshots / "timeline.png")
-    SHOTS.mkdir(exist_ok=True)
-    shutil.copy(screenshots / "timeline.png", SHOTS / "timeline.png")
+    shot(page, "timeline.png")
 
 
 def test_timeline_filters_change_the_counts(page: Any, server: str, client: Any) -> None:
